@@ -1,0 +1,149 @@
+package news.coverage.deploy.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The infrastructure the services need, started in this JVM without containers: each piece only when no external
+ * address is configured, since a configured address always wins.
+ *
+ * <p>The settings travel under the environment variable names the services read ({@link #KAFKA_BOOTSTRAP_SERVERS},
+ * {@link #MONGODB_URI}, {@link #POSTGRES_URL}, {@link #POSTGRES_USER}, {@link #POSTGRES_PASSWORD}): as environment for
+ * service processes and as configuration for {@code @QuarkusTest}s.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String MONGODB_URI = "MONGODB_URI";
+    /** {@code postgresql://host:port/database}: the reactive client's form; JDBC takes it behind {@code jdbc:}. */
+    public static final String POSTGRES_URL = "POSTGRES_URL";
+    public static final String POSTGRES_USER = "POSTGRES_USER";
+    public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+
+    /** The fixed ports of the local run; tests take free ones. */
+    public static final int LOCAL_KAFKA_PORT = 19092;
+    public static final int LOCAL_MONGODB_PORT = 37017;
+    public static final int LOCAL_POSTGRES_PORT = 15432;
+
+    private static final String DATABASE = "coverage";
+
+    private final Path dataDirectory;
+    private final boolean temporary;
+    private final Map<String, String> external;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private LocalStack(Path dataDirectory, boolean temporary, Map<String, String> external) {
+        this.dataDirectory = dataDirectory;
+        this.temporary = temporary;
+        this.external = external;
+    }
+
+    /** Data in a fresh folder under {@code target/}, deleted on close; free ports. */
+    public static LocalStack forTests() {
+        return new LocalStack(Path.of("target", "local-stack", UUID.randomUUID().toString()).toAbsolutePath(), true,
+                System.getenv());
+    }
+
+    /** Data kept in {@code dataDirectory} across starts; the fixed local ports. */
+    public static LocalStack persistent(Path dataDirectory) {
+        return new LocalStack(dataDirectory.toAbsolutePath(), false, System.getenv());
+    }
+
+    public LocalStack withKafka() {
+        String servers = external(KAFKA_BOOTSTRAP_SERVERS).orElseGet(() -> track(() -> KafkaBroker.start(
+                dataDirectory.resolve("kafka"), temporary, port(LOCAL_KAFKA_PORT))).bootstrapServers());
+        settings.put(KAFKA_BOOTSTRAP_SERVERS, servers);
+        return this;
+    }
+
+    public LocalStack withMongo() {
+        String uri = external(MONGODB_URI).orElseGet(() -> track(() -> temporary
+                ? MongoWireServer.inMemory(0)
+                : MongoWireServer.persistent(dataDirectory.resolve("mongodb").resolve("catalog.mv"), LOCAL_MONGODB_PORT))
+                .connectionString());
+        settings.put(MONGODB_URI, uri);
+        return this;
+    }
+
+    public LocalStack withPostgres() {
+        Optional<String> url = external(POSTGRES_URL);
+        if (url.isPresent()) {
+            settings.put(POSTGRES_URL, url.get());
+            settings.put(POSTGRES_USER, external(POSTGRES_USER).orElse(PostgresServer.USER));
+            settings.put(POSTGRES_PASSWORD, external(POSTGRES_PASSWORD).orElse(PostgresServer.PASSWORD));
+            return this;
+        }
+        // the binaries are unpacked once per checkout, beside the data of the local run
+        Path binaries = temporary ? Path.of("target", "postgres-binaries").toAbsolutePath()
+                : dataDirectory.resolve("postgres-binaries");
+        PostgresServer server = track(() -> PostgresServer.start(binaries, dataDirectory.resolve("postgres"),
+                temporary, port(LOCAL_POSTGRES_PORT), DATABASE));
+        settings.put(POSTGRES_URL, server.url());
+        settings.put(POSTGRES_USER, PostgresServer.USER);
+        settings.put(POSTGRES_PASSWORD, PostgresServer.PASSWORD);
+        return this;
+    }
+
+    public LocalStack withAll() {
+        return withKafka().withMongo().withPostgres();
+    }
+
+    /** What the started pieces are reached at, under the names the services read. */
+    public Map<String, String> settings() {
+        return Map.copyOf(settings);
+    }
+
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    private Optional<String> external(String name) {
+        return Optional.ofNullable(external.get(name)).filter(value -> !value.isBlank());
+    }
+
+    private int port(int localPort) {
+        return temporary ? 0 : localPort;
+    }
+
+    private <T extends AutoCloseable> T track(Starter<T> starter) {
+        try {
+            T server = starter.start();
+            started.push(server);
+            return server;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("local stack: stopping failed: " + e);
+            }
+        }
+        if (temporary) {
+            try {
+                Directories.deleteRecursively(dataDirectory);
+            } catch (IOException e) {
+                System.err.println("local stack: cannot delete " + dataDirectory + ": " + e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Starter<T> {
+        T start() throws IOException;
+    }
+}

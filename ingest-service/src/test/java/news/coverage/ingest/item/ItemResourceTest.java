@@ -6,10 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import news.coverage.deploy.testing.KafkaTestResource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import news.coverage.deploy.testing.KafkaTopics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -17,17 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -51,11 +44,12 @@ class ItemResourceTest {
                 .body("canonicalUrl", equalTo(
                         "https://nymag.com/intelligencer/2020/06/amazon-finally-sees-the-problem-with-facial-recognition.html"));
 
-        ConsumerRecord<String, String> record = published(AMAZON_ID);
-        assertEquals("news.coverage.article.ingested", header(record, "ce_type"));
-        assertEquals(AMAZON_ID, header(record, "ce_subject"));
-        assertEquals("1.0", header(record, "ce_specversion"));
-        assertNotNull(header(record, "ce_id"));
+        var record = new KafkaTopics(bootstrapServers).await("articles.ingested", KafkaTopics.keyed(AMAZON_ID),
+                Duration.ofSeconds(30));
+        assertEquals("news.coverage.article.ingested", KafkaTopics.header(record, "ce_type"));
+        assertEquals(AMAZON_ID, KafkaTopics.header(record, "ce_subject"));
+        assertEquals("1.0", KafkaTopics.header(record, "ce_specversion"));
+        assertNotNull(KafkaTopics.header(record, "ce_id"));
         JsonNode item = json.readTree(record.value());
         assertEquals("Amazon Finally Sees the Problem With Facial Recognition", item.get("title").asText());
         assertEquals("2020-06-12T18:11:00Z", item.get("publishedDateTime").asText());
@@ -88,29 +82,6 @@ class ItemResourceTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("'---'"));
-    }
-
-    private ConsumerRecord<String, String> published(String key) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("articles.ingested"));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline)) {
-                for (var record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        return fail("no record keyed " + key + " on articles.ingested");
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     static String fixture(String name) throws IOException {

@@ -1,0 +1,28 @@
+package news.coverage.catalog.article;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+import org.bson.Document;
+import org.bson.codecs.pojo.annotations.BsonId;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One article of the catalog. {@code item} holds the item exactly as ingest normalised it, every field included;
+ * the other fields are copies of what queries filter and sort on, plus the bookkeeping of changes.
+ */
+@MongoEntity(collection = "articles")
+public class ArticleDocument {
+
+    @BsonId
+    public String id;
+    public String canonicalUrl;
+    public List<String> topics;
+    public String providerDomain;
+    public Instant publishedAt;
+    /** Hash of the item's content: the same content again changes nothing. */
+    public String version;
+    public Instant firstSeenAt;
+    public Instant updatedAt;
+    public Document item;
+}

@@ -1,0 +1,102 @@
+package news.coverage.catalog.article;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import news.coverage.deploy.testing.KafkaTestResource;
+import news.coverage.deploy.testing.KafkaTopics;
+import news.coverage.deploy.testing.MongoTestResource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(MongoTestResource.class)
+class ArticleCatalogTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void ingestedItemIsStoredWithEveryFieldAndAnnouncedOnce() throws Exception {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        String id = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode item = item(id, "Amazon bans police use of face recognition for a year");
+
+        kafka.send("articles.ingested", id, item.toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
+                .then().statusCode(200)
+                .body("title", equalTo("Amazon bans police use of face recognition for a year"))
+                .body("secured", equalTo("abc+/=;def=="))
+                .body("someFieldNobodyKnows.nested", equalTo(7))
+                .body("related[0].title", equalTo("IBM exits facial recognition")));
+        String version = given().get("/articles/" + id).then().extract().path("version");
+
+        var cataloged = kafka.await("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(30));
+        assertEquals("news.coverage.article.cataloged", KafkaTopics.header(cataloged, "ce_type"));
+        assertEquals(version, json.readTree(cataloged.value()).get("version").asText());
+
+        // the same content again changes nothing; changed content bumps the version and is announced
+        kafka.send("articles.ingested", id, item.toString());
+        kafka.send("articles.ingested", id, item(id, "Amazon pauses police use of Rekognition").toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
+                .then().body("version", not(equalTo(version)))
+                .body("title", equalTo("Amazon pauses police use of Rekognition")));
+        var announcements = kafka.read("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(3));
+        assertEquals(2, announcements.size(), "one event per effective write");
+    }
+
+    @Test
+    void unreadableRecordIsDeadLetteredAndTheStreamGoesOn() {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        String poison = "poison-" + UUID.randomUUID();
+        kafka.send("articles.ingested", poison, "{not json");
+        String id = UUID.randomUUID().toString().replace("-", "");
+        kafka.send("articles.ingested", id, item(id, "After the poison").toString());
+
+        var dead = kafka.await("articles.dlq", KafkaTopics.keyed(poison), Duration.ofSeconds(30));
+        assertNotNull(KafkaTopics.header(dead, "dead-letter-reason"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
+                .then().statusCode(200));
+    }
+
+    @Test
+    void unknownArticleIsAProblem404() {
+        given().get("/articles/nope")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    private ObjectNode item(String id, String title) {
+        ObjectNode item = json.createObjectNode()
+                .put("id", id)
+                .put("canonicalUrl", "https://example.com/news/" + id)
+                .put("title", title)
+                .put("webUrl", "https://example.com/news/" + id + "?utm_source=x")
+                .put("publishedDateTime", "2020-06-10T21:19:00Z")
+                .put("quality", 87)
+                .put("secured", "abc+/=;def==");
+        item.putObject("provider").put("name", "Example News").put("domain", "example.com");
+        item.putArray("topics").add("Computer Vision").add("AI");
+        item.putArray("related").addObject().put("title", "IBM exits facial recognition")
+                .put("webUrl", "https://example.org/ibm");
+        item.putObject("someFieldNobodyKnows").put("nested", 7);
+        return item;
+    }
+}

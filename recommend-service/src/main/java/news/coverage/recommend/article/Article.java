@@ -1,0 +1,43 @@
+package news.coverage.recommend.article;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/** What ranking needs of one cataloged article. */
+@Entity
+@Table(name = "article")
+public class Article extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String version;
+    public String title;
+    public String excerpt;
+    public String url;
+    @Column(name = "provider_name")
+    public String providerName;
+    @Column(name = "provider_domain")
+    public String providerDomain;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    public Integer quality;
+    public String type;
+    @Column(name = "image_url")
+    public String imageUrl;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "article_topic", joinColumns = @JoinColumn(name = "article_id"))
+    @Column(name = "topic")
+    public Set<String> topics = new HashSet<>();
+}

@@ -1,0 +1,11 @@
+package news.coverage.recommend.related;
+
+import java.time.Instant;
+
+/** One entry of a related-coverage answer, with its score and why it was chosen. */
+public record RelatedItem(String id, String title, String url, Provider provider, Instant publishedDateTime,
+        double score, Reasons reasons) {
+
+    public record Provider(String name, String domain) {
+    }
+}

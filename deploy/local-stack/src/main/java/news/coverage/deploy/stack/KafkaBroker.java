@@ -78,12 +78,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats the storage once; a second start finds it formatted and keeps its data. */
     private static void format(Path logDirectory, Properties properties) throws IOException {
+        if (Files.exists(logDirectory.resolve("meta.properties"))) {
+            return;
+        }
         Path config = logDirectory.resolve("server.properties");
         try (var out = Files.newBufferedWriter(config)) {
             properties.store(out, "news.coverage local stack");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int exit = StorageTool.execute(new String[] { "format", "--ignore-formatted", "--cluster-id",
+        int exit = StorageTool.execute(new String[] { "format", "--cluster-id",
                 Uuid.randomUuid().toString(), "--config", config.toString() },
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exit != 0) {

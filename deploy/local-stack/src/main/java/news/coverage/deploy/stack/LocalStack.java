@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** What the started pieces are reached at, under the names the services read. */
     public Map<String, String> settings() {
-        return Map.copyOf(settings);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     Path dataDirectory() {
@@ -121,6 +122,9 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 

@@ -1,0 +1,96 @@
+package news.coverage.deploy.run;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Quarkus service running as its own process, its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final URI url;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, URI url, Path log) {
+        this.name = name;
+        this.process = process;
+        this.url = url;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code <serviceDirectory>/target/quarkus-app/quarkus-run.jar} with the given environment and HTTP port;
+     * its log and temporary files go to {@code workDirectory}, not to the machine's temporary folder.
+     */
+    public static ServiceProcess start(String name, Path serviceDirectory, int port, Map<String, String> environment,
+            Path workDirectory) throws IOException {
+        Path jar = serviceDirectory.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(name + " is not packaged: " + jar + " is missing (run ./mvnw package first)");
+        }
+        Path log = workDirectory.resolve(name + ".log");
+        Path temporary = Files.createDirectories(workDirectory.resolve("tmp").resolve(name));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=" + temporary, "-jar",
+                jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return new ServiceProcess(name, builder.start(), URI.create("http://localhost:" + port), log);
+    }
+
+    /** Waits until the service's readiness check passes, which includes each of its backing connections. */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI url() {
+        return url;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Asks the service to stop (SIGTERM, a graceful Quarkus shutdown) and waits for it. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package news.coverage.system;
+
+import io.restassured.RestAssured;
+import news.coverage.deploy.run.CoverageServices;
+import news.coverage.deploy.run.ServiceProcess;
+import news.coverage.deploy.stack.FreePort;
+import news.coverage.deploy.stack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+
+/**
+ * The thinnest real slice of the flow, across three service processes, a real Kafka broker, the MongoDB wire-protocol
+ * server and a real PostgreSQL: an item posted to ingest is cataloged, projected, and found as related coverage of a
+ * second item.
+ */
+class CoverageFlowIT {
+
+    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
+    private static final String FIRST = "2020-06-09-ibm-exits-facial-recognition-business.md";
+    private static final String SECOND = "2020-06-10-ibm-abandons-facial-recognition-products-condemns-racially-biased-surveillance.md";
+
+    private static LocalStack stack;
+    private static CoverageServices services;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = LocalStack.forTests().withAll();
+        Map<String, Integer> ports = CoverageServices.NAMES.stream()
+                .collect(Collectors.toMap(Function.identity(), name -> FreePort.find()));
+        services = CoverageServices.start(REPOSITORY, ports, stack.settings(), Path.of("target", "services"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (services != null) {
+            services.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void itemPostedToIngestBecomesRelatedCoverageOfASecondItem() throws Exception {
+        String first = post(FIRST);
+        String second = post(SECOND);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url("catalog-service"))
+                .get("/articles/" + first)
+                .then().statusCode(200)
+                .body("title", equalTo("IBM exits facial recognition business"))
+                .body("provider.domain", equalTo("seekingalpha.com")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url("recommend-service"))
+                .get("/related/" + second)
+                .then().statusCode(200)
+                .body("items.id", hasItem(first)));
+    }
+
+    @Test
+    void everyServiceReportsItsConnectionsUpAndServesItsOpenApiDocument() {
+        for (ServiceProcess service : services.all()) {
+            given().baseUri(service.url().toString()).get("/q/health")
+                    .then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.status", everyItem(equalTo("UP")));
+            given().baseUri(service.url().toString()).queryParam("format", "json").get("/q/openapi")
+                    .then().statusCode(200)
+                    .body("$", hasKey("paths"));
+        }
+        given().baseUri(url("ingest-service")).get("/q/health/ready")
+                .then().body("checks.name", hasItem("Kafka connection health check"));
+        given().baseUri(url("catalog-service")).get("/q/health/ready")
+                .then().body("checks.name", hasItems("Kafka connection health check", "MongoDB connection health check"));
+        given().baseUri(url("recommend-service")).get("/q/health/ready")
+                .then().body("checks.name", hasItems("Kafka connection health check",
+                        "Reactive PostgreSQL connections health check"));
+    }
+
+    private static String post(String sample) throws Exception {
+        return given().baseUri(url("ingest-service"))
+                .contentType("text/markdown")
+                .body(Files.readString(REPOSITORY.resolve("deploy/sample-data").resolve(sample)))
+                .post("/items")
+                .then().statusCode(202)
+                .extract().path("id");
+    }
+
+    private static String url(String service) {
+        return services.get(service).url().toString();
+    }
+
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+}

@@ -1,32 +1,32 @@
 package news.coverage.ingest.messaging;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import news.coverage.ingest.item.ItemNormalizer;
+import news.coverage.ingest.item.NewsItem;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Publishes accepted items to {@code articles.ingested} with CloudEvents attributes in the record headers (type and
  * source from the channel configuration). The returned {@link Uni} completes only once the broker acknowledged the
- * record (acks=all).
+ * record (acks=all), and fails when it did not within the producer's delivery timeout.
  */
 @ApplicationScoped
 public class ArticlePublisher {
 
-    private final MutinyEmitter<ObjectNode> emitter;
+    private final MutinyEmitter<NewsItem> emitter;
 
-    public ArticlePublisher(@Channel("articles-ingested") MutinyEmitter<ObjectNode> emitter) {
+    public ArticlePublisher(@Channel("articles-ingested") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<NewsItem> emitter) {
         this.emitter = emitter;
     }
 
-    public Uni<Void> publish(ObjectNode item) {
-        String id = item.get(ItemNormalizer.ID).asText();
+    public Uni<Void> publish(NewsItem item) {
         // the partitionkey extension becomes the record key: all versions of an article stay in order
         return emitter.sendMessage(Message.of(item).addMetadata(OutgoingCloudEventMetadata.builder()
-                .withSubject(id).withExtension("partitionkey", id).build()));
+                .withSubject(item.id).withExtension("partitionkey", item.id).build()));
     }
 }

@@ -1,4 +1,4 @@
-package news.coverage.ingest.item;
+package news.coverage.ingest.format;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.ingest.item.InvalidItemException;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -15,14 +16,14 @@ import org.yaml.snakeyaml.LoaderOptions;
  * empty), which is kept as the {@code body} field. The YAML parser runs with its safety limits on.
  */
 @ApplicationScoped
-public class MarkdownItemReader {
+public class MarkdownReader {
 
     static final String BODY = "body";
     private static final String FENCE = "---";
 
     private final YAMLMapper yaml;
 
-    public MarkdownItemReader() {
+    public MarkdownReader() {
         LoaderOptions limits = new LoaderOptions();
         limits.setAllowDuplicateKeys(false);
         limits.setMaxAliasesForCollections(10);
@@ -35,9 +36,6 @@ public class MarkdownItemReader {
 
     public ObjectNode read(String document) {
         String text = document.replace("\r\n", "\n");
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
         if (!text.startsWith(FENCE + "\n")) {
             throw new InvalidItemException("", "a Markdown item starts with a '---' line that opens its YAML front matter");
         }

@@ -1,0 +1,40 @@
+package news.coverage.ingest.format;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.ingest.item.InvalidItemException;
+
+/** Parses JSON documents with limits on nesting and sizes, refusing duplicate keys. */
+@ApplicationScoped
+public class JsonReader {
+
+    private final ObjectMapper json;
+
+    public JsonReader(ObjectMapper json) {
+        this.json = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(50)
+                .maxStringLength(2_000_000)
+                .maxNumberLength(30)
+                .build());
+    }
+
+    public JsonNode read(String text) {
+        try {
+            JsonNode node = json.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidItemException("", "the document is empty");
+            }
+            return node;
+        } catch (InvalidItemException e) {
+            throw e;
+        } catch (Exception e) {
+            String message = e instanceof com.fasterxml.jackson.core.JacksonException jackson
+                    ? jackson.getOriginalMessage() : e.getMessage();
+            throw new InvalidItemException("", "the JSON cannot be read: " + message);
+        }
+    }
+}

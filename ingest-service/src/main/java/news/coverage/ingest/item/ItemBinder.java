@@ -1,0 +1,79 @@
+package news.coverage.ingest.item;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.temporal.Temporal;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a parsed document (a JSON tree, whatever the upload's format) to a {@link NewsItem}, strictly: a number
+ * must be a whole number, not "59" or 59.5; a boolean true or false; a date an ISO-8601 date-time with offset.
+ */
+@ApplicationScoped
+public class ItemBinder {
+
+    private final ObjectMapper strict;
+
+    public ItemBinder(ObjectMapper json) {
+        strict = json.copy()
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        for (LogicalType type : new LogicalType[] { LogicalType.Integer, LogicalType.Boolean, LogicalType.Float }) {
+            strict.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Array, CoercionAction.Fail);
+    }
+
+    public NewsItem bind(JsonNode document) {
+        if (!document.isObject()) {
+            throw new InvalidItemException("", "an item is an object of fields, not " + document.getNodeType());
+        }
+        try {
+            return strict.treeToValue(document, NewsItem.class);
+        } catch (MismatchedInputException e) {
+            throw new InvalidItemException(pointer(e), "must be " + expected(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            throw new InvalidItemException(pointer(e), e.getOriginalMessage());
+        } catch (Exception e) {
+            throw new InvalidItemException("", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String pointer(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> "/" + (reference.getFieldName() != null ? reference.getFieldName() : reference.getIndex()))
+                .collect(Collectors.joining());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date-time with offset, such as 2020-06-12T18:11:00Z";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object of fields";
+    }
+}

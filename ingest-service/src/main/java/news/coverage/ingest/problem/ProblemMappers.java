@@ -1,0 +1,71 @@
+package news.coverage.ingest.problem;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import news.coverage.ingest.format.LimitExceededException;
+import news.coverage.ingest.item.InvalidItemException;
+import news.coverage.ingest.upload.BrokerUnavailableException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+
+/** The ingest failures as RFC 9457 problem+json: what is wrong, and where. */
+public class ProblemMappers {
+
+    /** Seconds after which a client may retry what the broker did not acknowledge. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    /**
+     * A request without credentials. (The resteasy-problem mapper for this fails against this Quarkus version's
+     * security API, so this one answers instead.)
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unauthorized(UnauthorizedException e) {
+        return HttpProblem.builder()
+                .withTitle("Unauthorized")
+                .withStatus(401)
+                .withDetail("a bearer token is required")
+                .withHeader("WWW-Authenticate", "Bearer")
+                .build()
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidItem(InvalidItemException e) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:news-coverage:problem:invalid-item"))
+                .withTitle("The item is invalid")
+                .withStatus(422)
+                .withDetail(e.getMessage())
+                .with("errors", e.errors())
+                .build()
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response limitExceeded(LimitExceededException e) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:news-coverage:problem:limit-exceeded"))
+                .withTitle("The upload is too large")
+                .withStatus(413)
+                .withDetail(e.getMessage())
+                .with("limit", e.limit())
+                .build()
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response brokerUnavailable(BrokerUnavailableException e) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:news-coverage:problem:broker-unavailable"))
+                .withTitle("The message broker is unavailable")
+                .withStatus(503)
+                .withDetail(e.getMessage())
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS)
+                .with("results", e.results())
+                .build()
+                .toResponse();
+    }
+}

@@ -1,0 +1,37 @@
+package news.coverage.ingest.upload;
+
+import news.coverage.ingest.format.TextMetadata;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The query parameters that give a plain-text article what it does not say about itself. */
+public class MetadataParameters {
+
+    @RestQuery
+    @Parameter(description = "Plain text only: the article's web address")
+    String url;
+    @RestQuery
+    @Parameter(description = "Plain text only: the outlet's name")
+    String provider;
+    @RestQuery
+    @Parameter(description = "Plain text only: the outlet's domain (default: the URL's host without www.)")
+    String providerDomain;
+    @RestQuery
+    @Parameter(description = "Plain text only: publication time, ISO-8601 with offset")
+    String publishedDateTime;
+    @RestQuery
+    @Parameter(description = "Plain text only: topics, repeated or comma-separated")
+    List<String> topics;
+
+    TextMetadata toMetadata() {
+        List<String> topicList = topics == null ? List.of() : topics.stream()
+                .flatMap(topic -> Arrays.stream(topic.split(",")))
+                .map(String::strip)
+                .filter(topic -> !topic.isEmpty())
+                .toList();
+        return new TextMetadata(url, provider, providerDomain, publishedDateTime, topicList);
+    }
+}

@@ -1,0 +1,42 @@
+package news.coverage.ingest.upload;
+
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import static io.restassured.RestAssured.given;
+
+/** Test documents from src/test/resources/items, and requests that carry a token. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static String text(String name) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
+
+    static byte[] bytes(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/items/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String token(String... roles) {
+        return Jwt.upn("tester@news.coverage").groups(java.util.Set.of(roles)).sign();
+    }
+
+    /** A request with a bearer token that has the ingest role. */
+    static RequestSpecification asIngester() {
+        return given().auth().oauth2(token("ingest"));
+    }
+}

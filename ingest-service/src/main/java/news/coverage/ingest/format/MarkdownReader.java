@@ -1,19 +1,24 @@
 package news.coverage.ingest.format;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.ingest.item.InvalidItemException;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.util.Map;
 
 /**
  * Reads the SmartableAI Markdown format: YAML front matter between {@code ---} lines, then a Markdown body (often
- * empty), which is kept as the {@code body} field. The YAML parser runs with its safety limits on.
+ * empty), which is kept as the {@code body} field. SnakeYAML reads the front matter with its safety limits on:
+ * no duplicate keys, at most 10 aliases (no "billion laughs"), nesting depth 20, 2,000,000 code points.
  */
 @ApplicationScoped
 public class MarkdownReader {
@@ -21,17 +26,15 @@ public class MarkdownReader {
     static final String BODY = "body";
     private static final String FENCE = "---";
 
-    private final YAMLMapper yaml;
+    private final ObjectMapper json;
+    private final LoaderOptions limits = new LoaderOptions();
 
-    public MarkdownReader() {
-        LoaderOptions limits = new LoaderOptions();
+    public MarkdownReader(ObjectMapper json) {
+        this.json = json;
         limits.setAllowDuplicateKeys(false);
         limits.setMaxAliasesForCollections(10);
         limits.setNestingDepthLimit(20);
-        limits.setCodePointLimit(1_000_000);
-        yaml = YAMLMapper.builder(YAMLFactory.builder().loaderOptions(limits).build())
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .build();
+        limits.setCodePointLimit(2_000_000);
     }
 
     public ObjectNode read(String document) {
@@ -60,15 +63,30 @@ public class MarkdownReader {
     }
 
     private ObjectNode parseFrontMatter(String frontMatter) {
-        JsonNode node;
+        Object document;
         try {
-            node = yaml.readTree(frontMatter);
-        } catch (JacksonException e) {
-            throw new InvalidItemException("", "the YAML front matter cannot be read: " + e.getOriginalMessage());
+            // a Yaml instance is not thread-safe: one per document
+            document = new Yaml(new SafeConstructor(limits), new Representer(new DumperOptions()), new DumperOptions(),
+                    limits, new TextTimestamps()).load(frontMatter);
+        } catch (YAMLException e) {
+            throw new InvalidItemException("", "the YAML front matter cannot be read: " + e.getMessage());
         }
-        if (node instanceof ObjectNode object) {
-            return object;
+        if (document instanceof Map<?, ?> fields) {
+            return json.valueToTree(fields);
         }
         throw new InvalidItemException("", "the YAML front matter must be a mapping of fields");
+    }
+
+    /** The YAML types but timestamps: dates stay text, for the item's own date checks and round trip. */
+    private static final class TextTimestamps extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.MERGE, MERGE, "<");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(org.yaml.snakeyaml.nodes.Tag.NULL, EMPTY, null);
+        }
     }
 }

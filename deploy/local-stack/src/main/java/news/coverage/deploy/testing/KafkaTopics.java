@@ -58,15 +58,16 @@ public final class KafkaTopics {
         return found.get(0);
     }
 
-    private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
-            Duration duration, int enough) {
+    /** Reads the topic from its start until {@code enough} records matched or {@code timeout} passed. */
+    public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
+            Duration timeout, int enough) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            Instant deadline = Instant.now().plus(duration);
+            Instant deadline = Instant.now().plus(timeout);
             while (found.size() < enough && Instant.now().isBefore(deadline)) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (match.test(record) && found.size() < enough) {

@@ -1,0 +1,145 @@
+package news.coverage.ingest.upload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import news.coverage.deploy.testing.KafkaTestResource;
+import news.coverage.deploy.testing.KafkaTopics;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static news.coverage.ingest.upload.Fixtures.asIngester;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every item of the shared SmartableAI data is accepted, and its message carries every field of the original, field
+ * by field: equal, or equal after the documented normalisation (dates in UTC, domain in lower case, trimmed topics).
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class SmartableRoundTripTest {
+
+    /** The shared data beside the repository, as CI has it; -Dsmartable.data=... points elsewhere. */
+    private static final Path DATA = Path.of(System.getProperty("smartable.data", "../../shared/data/smartable"));
+    /** Computed by ingest; the original does not have them. */
+    private static final List<String> ADDED = List.of("id", "canonicalUrl");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper json;
+
+    private final YAMLMapper yaml = new YAMLMapper();
+
+    @Test
+    void everySharedItemIsAcceptedAndItsMessageCarriesEveryField() throws IOException {
+        assertTrue(Files.isDirectory(DATA), "the shared data is expected at " + DATA.toAbsolutePath());
+        Map<String, Path> filesById = new HashMap<>();
+        for (Path file : items()) {
+            String id = asIngester().contentType("text/markdown").body(Files.readAllBytes(file))
+                    .post("/items")
+                    .then().statusCode(202).extract().path("id");
+            filesById.put(id, file);
+        }
+        assertTrue(filesById.size() > 300, "all items of seeds/, ai-news/ and power-apps/: " + filesById.size());
+
+        Map<String, JsonNode> messages = new HashMap<>();
+        for (var record : new KafkaTopics(bootstrapServers).read("articles.ingested",
+                record -> filesById.containsKey(record.key()), Duration.ofSeconds(60), filesById.size())) {
+            messages.put(record.key(), json.readTree(record.value()));
+        }
+        List<String> differences = new ArrayList<>();
+        for (var entry : filesById.entrySet()) {
+            JsonNode message = messages.get(entry.getKey());
+            if (message == null) {
+                differences.add(entry.getValue() + ": no message");
+                continue;
+            }
+            compare(entry.getValue().getFileName() + "", "", original(entry.getValue()), message, differences);
+        }
+        assertEquals(List.of(), differences);
+    }
+
+    private List<Path> items() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("seeds", "ai-news", "power-apps")) {
+            try (Stream<Path> listing = Files.list(DATA.resolve(folder))) {
+                // 004_*.txt has no metadata: it is tested as the plain-text case that must ask for it
+                listing.filter(file -> !file.getFileName().toString().startsWith("004_")).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+
+    /** The original front matter and body, read by a different YAML parser than the service's. */
+    private JsonNode original(Path file) throws IOException {
+        String text = Files.readString(file).replace("\r\n", "\n");
+        int end = text.indexOf("\n---", 4);
+        JsonNode node = yaml.readTree(text.substring(4, end + 1));
+        String body = text.substring(Math.min(text.length(), end + 5)).strip();
+        if (!body.isEmpty()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("body", body);
+        }
+        return node;
+    }
+
+    private static void compare(String file, String path, JsonNode original, JsonNode message, List<String> differences) {
+        if (original.isObject()) {
+            for (Iterator<String> names = original.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!message.has(name)) {
+                    differences.add(file + ": " + path + "/" + name + " is missing");
+                } else {
+                    compare(file, path + "/" + name, original.get(name), message.get(name), differences);
+                }
+            }
+            message.fieldNames().forEachRemaining(name -> {
+                if (!original.has(name) && !ADDED.contains(name)) {
+                    differences.add(file + ": " + path + "/" + name + " was added");
+                }
+            });
+        } else if (original.isArray()) {
+            boolean topics = path.endsWith("/topics");
+            if (!topics && original.size() != message.size()) {
+                differences.add(file + ": " + path + " has " + message.size() + " entries, not " + original.size());
+                return;
+            }
+            for (int i = 0; i < Math.min(original.size(), message.size()); i++) {
+                compare(file, path + "/" + i, original.get(i), message.get(i), differences);
+            }
+        } else if (!same(path, original, message)) {
+            differences.add(file + ": " + path + " is " + message + ", not " + original);
+        }
+    }
+
+    private static boolean same(String path, JsonNode original, JsonNode message) {
+        if (path.endsWith("DateTime")) {
+            return Instant.parse(original.asText()).equals(Instant.parse(message.asText()));
+        }
+        if (path.endsWith("/provider/domain")) {
+            return original.asText().strip().toLowerCase(Locale.ROOT).equals(message.asText());
+        }
+        if (path.matches(".*/topics/\\d+")) {
+            return original.asText().strip().replaceAll("\\s+", " ").equalsIgnoreCase(message.asText());
+        }
+        return original.equals(message);
+    }
+}

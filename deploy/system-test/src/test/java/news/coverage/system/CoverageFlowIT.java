@@ -2,6 +2,7 @@ package news.coverage.system;
 
 import io.restassured.RestAssured;
 import news.coverage.deploy.run.CoverageServices;
+import news.coverage.deploy.run.JwtIssuer;
 import news.coverage.deploy.run.ServiceProcess;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.LocalStack;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,13 +39,18 @@ class CoverageFlowIT {
 
     private static LocalStack stack;
     private static CoverageServices services;
+    private static String token;
 
     @BeforeAll
     static void start() throws Exception {
         stack = LocalStack.forTests().withAll();
         Map<String, Integer> ports = CoverageServices.NAMES.stream()
                 .collect(Collectors.toMap(Function.identity(), name -> FreePort.find()));
-        services = CoverageServices.start(REPOSITORY, ports, stack.settings(), Path.of("target", "services"));
+        JwtIssuer issuer = JwtIssuer.in(Path.of("target", "jwt"));
+        token = issuer.token("system-test", Duration.ofHours(1), "ingest");
+        Map<String, String> environment = new HashMap<>(stack.settings());
+        environment.putAll(issuer.serviceEnvironment());
+        services = CoverageServices.start(REPOSITORY, ports, environment, Path.of("target", "services"));
     }
 
     @AfterAll
@@ -94,6 +101,7 @@ class CoverageFlowIT {
 
     private static String post(String sample) throws Exception {
         return given().baseUri(url("ingest-service"))
+                .auth().oauth2(token)
                 .contentType("text/markdown")
                 .body(Files.readString(REPOSITORY.resolve("deploy/sample-data").resolve(sample)))
                 .post("/items")

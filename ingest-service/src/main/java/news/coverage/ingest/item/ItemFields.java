@@ -58,8 +58,7 @@ public abstract class ItemFields extends OpenFields {
     @NotNull(groups = Required.class, message = "a provider with name and domain is required")
     @Valid
     public Provider provider;
-    @Valid
-    public List<Image> images;
+    public List<@Valid Image> images;
 
     /** The URL the item is known by: its web URL, else its original URL. */
     @JsonIgnore

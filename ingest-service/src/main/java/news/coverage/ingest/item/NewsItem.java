@@ -38,13 +38,10 @@ public class NewsItem extends ItemFields {
     @Size(max = 1_000_000)
     public String body;
     /** Teasers of other stories that a scraped page showed below the article; not part of its text. */
-    @Valid
-    public List<Teaser> teasers;
+    public List<@Valid Teaser> teasers;
     /** The site's own list of other outlets' reports of the same story. */
     @Size(max = 500)
-    @Valid
-    @ConvertGroup(from = Required.class, to = Default.class)
-    public List<RelatedItem> related;
+    public List<@Valid @ConvertGroup(from = Required.class, to = Default.class) RelatedItem> related;
 
     @JsonIgnore
     @AssertTrue(groups = Required.class, message = "webUrl or originalUrl is required")

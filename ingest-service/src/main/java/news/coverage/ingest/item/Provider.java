@@ -19,6 +19,5 @@ public class Provider extends OpenFields {
     @NotBlank(groups = ItemFields.Required.class, message = "a provider domain is required")
     @HostName
     public String domain;
-    @Valid
-    public List<Image> images;
+    public List<@Valid Image> images;
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -57,12 +58,16 @@ public final class LocalRun {
             stopped.countDown();
         }, "local-run-shutdown"));
 
+        JwtIssuer issuer = JwtIssuer.in(data.resolve("jwt"));
+        String token = issuer.token("local-user", Duration.ofHours(12), "ingest", "catalog-admin");
+        Map<String, String> environment = new LinkedHashMap<>(stack.settings());
+        environment.putAll(issuer.serviceEnvironment());
         System.out.println("Starting the services ...");
-        services[0] = CoverageServices.start(repository, PORTS, stack.settings(), data.resolve("services"));
+        services[0] = CoverageServices.start(repository, PORTS, environment, data.resolve("services"));
         URI ingest = services[0].get("ingest-service").url();
         URI recommend = services[0].get("recommend-service").url();
 
-        String showcaseId = loadSamples(repository.resolve("deploy/sample-data"), ingest);
+        String showcaseId = loadSamples(repository.resolve("deploy/sample-data"), ingest, token);
         URI related = recommend.resolve("/related/" + showcaseId + "?limit=5");
         awaitAnswer(related);
 
@@ -76,11 +81,17 @@ public final class LocalRun {
         System.out.println();
         System.out.println("Related coverage of \"IBM gets out of facial recognition business\":");
         System.out.println("  curl -s '" + related + "'");
+        System.out.println();
+        System.out.println("A bearer token with the ingest and catalog-admin roles, valid 12 hours:");
+        System.out.println("  export TOKEN=" + token);
+        System.out.println("Ingest an item of your own:");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/markdown' --data-binary @"
+                + "deploy/sample-data/" + SHOWCASE + " " + ingest.resolve("/items"));
         stopped.await();
     }
 
     /** Posts every sample item to ingest; answers the id of the showcase item. */
-    private String loadSamples(Path folder, URI ingest) throws IOException, InterruptedException {
+    private String loadSamples(Path folder, URI ingest, String token) throws IOException, InterruptedException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
             files = listing.filter(file -> file.toString().endsWith(".md")).sorted().toList();
@@ -90,6 +101,7 @@ public final class LocalRun {
         for (Path file : files) {
             HttpRequest post = HttpRequest.newBuilder(ingest.resolve("/items"))
                     .header("Content-Type", "text/markdown")
+                    .header("Authorization", "Bearer " + token)
                     .POST(HttpRequest.BodyPublishers.ofFile(file))
                     .build();
             HttpResponse<String> response = http.send(post, HttpResponse.BodyHandlers.ofString());

@@ -12,11 +12,11 @@ import java.util.List;
  */
 public record ParsedItem(String source, JsonNode tree, List<FieldError> errors) {
 
-    static ParsedItem parsed(String source, JsonNode tree) {
+    public static ParsedItem parsed(String source, JsonNode tree) {
         return new ParsedItem(source, tree, List.of());
     }
 
-    static ParsedItem failed(String source, List<FieldError> errors) {
+    public static ParsedItem failed(String source, List<FieldError> errors) {
         return new ParsedItem(source, null, errors);
     }
 

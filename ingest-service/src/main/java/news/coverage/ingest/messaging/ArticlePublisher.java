@@ -2,11 +2,9 @@ package news.coverage.ingest.messaging;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.ingest.item.NewsItem;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -25,8 +23,6 @@ public class ArticlePublisher {
     }
 
     public Uni<Void> publish(NewsItem item) {
-        // the partitionkey extension becomes the record key: all versions of an article stay in order
-        return emitter.sendMessage(Message.of(item).addMetadata(OutgoingCloudEventMetadata.builder()
-                .withSubject(item.id).withExtension("partitionkey", item.id).build()));
+        return emitter.sendMessage(KeyedEvents.keyed(item, item.id));
     }
 }

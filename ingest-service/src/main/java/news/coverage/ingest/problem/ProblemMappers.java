@@ -8,6 +8,7 @@ import news.coverage.ingest.format.LimitExceededException;
 import news.coverage.ingest.item.InvalidItemException;
 import news.coverage.ingest.upload.BrokerUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.net.URI;
 
@@ -52,6 +53,19 @@ public class ProblemMappers {
                 .withStatus(413)
                 .withDetail(e.getMessage())
                 .with("limit", e.limit())
+                .build()
+                .toResponse();
+    }
+
+    /** The object store did not answer, or refused: the event mesh should deliver the notification again. */
+    @ServerExceptionMapper
+    public Response storageUnavailable(SdkException e) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:news-coverage:problem:storage-unavailable"))
+                .withTitle("The object store cannot be read")
+                .withStatus(503)
+                .withDetail(e.getMessage())
+                .withHeader("Retry-After", RETRY_AFTER_SECONDS)
                 .build()
                 .toResponse();
     }

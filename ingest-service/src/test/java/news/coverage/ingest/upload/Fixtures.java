@@ -11,16 +11,16 @@ import java.nio.charset.StandardCharsets;
 import static io.restassured.RestAssured.given;
 
 /** Test documents from src/test/resources/items, and requests that carry a token. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/items/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no fixture " + name);

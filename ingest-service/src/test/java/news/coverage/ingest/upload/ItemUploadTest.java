@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-class ItemUploadTest {
+public class ItemUploadTest {
 
     // the first 128 bits of SHA-256 of https://nymag.com/intelligencer/2020/06/amazon-finally-sees-the-problem-with-facial-recognition.html
     private static final String AMAZON_ID = "f136c7a586be30c06b5fc0dd158cc01a";
@@ -206,7 +206,7 @@ class ItemUploadTest {
         return Map.entry(record, json.readTree(record.value()));
     }
 
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (var entry : entries.entrySet()) {

@@ -16,7 +16,8 @@ import java.util.UUID;
  * address is configured, since a configured address always wins.
  *
  * <p>The settings travel under the environment variable names the services read ({@link #KAFKA_BOOTSTRAP_SERVERS},
- * {@link #MONGODB_URI}, {@link #POSTGRES_URL}, {@link #POSTGRES_USER}, {@link #POSTGRES_PASSWORD}): as environment for
+ * {@link #MONGODB_URI}, {@link #POSTGRES_URL}, {@link #POSTGRES_USER}, {@link #POSTGRES_PASSWORD}, {@link #S3_ENDPOINT},
+ * {@link #S3_BUCKET}): as environment for
  * service processes and as configuration for {@code @QuarkusTest}s.
  */
 public final class LocalStack implements AutoCloseable {
@@ -27,11 +28,19 @@ public final class LocalStack implements AutoCloseable {
     public static final String POSTGRES_URL = "POSTGRES_URL";
     public static final String POSTGRES_USER = "POSTGRES_USER";
     public static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+    /** The S3-compatible object store, and the bucket whose new objects are ingested. */
+    public static final String S3_ENDPOINT = "S3_ENDPOINT";
+    public static final String S3_BUCKET = "S3_BUCKET";
+    public static final String S3_ACCESS_KEY_ID = "S3_ACCESS_KEY_ID";
+    public static final String S3_SECRET_ACCESS_KEY = "S3_SECRET_ACCESS_KEY";
+    /** The bucket the local stack creates. */
+    public static final String INCOMING_BUCKET = "incoming";
 
     /** The fixed ports of the local run; tests take free ones. */
     public static final int LOCAL_KAFKA_PORT = 19092;
     public static final int LOCAL_MONGODB_PORT = 37017;
     public static final int LOCAL_POSTGRES_PORT = 15432;
+    public static final int LOCAL_S3_PORT = 19000;
 
     private static final String DATABASE = "coverage";
 
@@ -93,8 +102,20 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    public LocalStack withS3() {
+        String endpoint = external(S3_ENDPOINT).orElseGet(() -> track(() -> temporary
+                ? IsolatedS3Server.start(null, 0, INCOMING_BUCKET)
+                : IsolatedS3Server.start(dataDirectory.resolve("s3"), LOCAL_S3_PORT, INCOMING_BUCKET)).endpoint());
+        settings.put(S3_ENDPOINT, endpoint);
+        settings.put(S3_BUCKET, external(S3_BUCKET).orElse(INCOMING_BUCKET));
+        // the embedded store takes any credentials; an external one gets its own
+        settings.put(S3_ACCESS_KEY_ID, external(S3_ACCESS_KEY_ID).orElse("local"));
+        settings.put(S3_SECRET_ACCESS_KEY, external(S3_SECRET_ACCESS_KEY).orElse("local"));
+        return this;
+    }
+
     public LocalStack withAll() {
-        return withKafka().withMongo().withPostgres();
+        return withKafka().withMongo().withPostgres().withS3();
     }
 
     /** What the started pieces are reached at, under the names the services read. */

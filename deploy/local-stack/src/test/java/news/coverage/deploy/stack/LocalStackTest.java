@@ -51,6 +51,14 @@ class LocalStackTest {
                 assertEquals(1, collection.find(new Document("_id", "a")).first().getInteger("n"));
             }
 
+            var s3 = java.net.http.HttpClient.newHttpClient();
+            String object = settings.get(LocalStack.S3_ENDPOINT) + "/" + settings.get(LocalStack.S3_BUCKET) + "/check.txt";
+            s3.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(object))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("stored")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertEquals("stored", s3.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(object)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+
             try (var connection = DriverManager.getConnection("jdbc:" + settings.get(LocalStack.POSTGRES_URL),
                     settings.get(LocalStack.POSTGRES_USER), settings.get(LocalStack.POSTGRES_PASSWORD));
                  var result = connection.createStatement().executeQuery("SHOW server_version")) {

@@ -1,0 +1,52 @@
+package news.coverage.ingest.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import news.coverage.ingest.item.InvalidItemException;
+import news.coverage.ingest.upload.ItemResult;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * Storage notifications as CloudEvents over HTTP, the Knative way: binary mode (the notification is the body, the
+ * attributes are {@code ce-*} headers) or structured mode ({@code application/cloudevents+json}, the notification
+ * in {@code data}). Open to the event mesh without a token: it only reads objects of the configured buckets.
+ */
+@Path("/storage-events")
+@Tag(name = "storage events")
+@PermitAll
+public class StorageEventResource {
+
+    private final ObjectMapper json;
+    private final StorageEventHandler handler;
+
+    public StorageEventResource(ObjectMapper json, StorageEventHandler handler) {
+        this.json = json;
+        this.handler = handler;
+    }
+
+    @POST
+    @Consumes({ MediaType.APPLICATION_JSON, "application/cloudevents+json" })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest the objects named by an S3 event notification (CloudEvent, binary or structured)")
+    @APIResponse(responseCode = "200", description = "One result per item of the new objects; rejected ones are also on articles.rejected")
+    @APIResponse(responseCode = "422", description = "The body is not an S3 event notification")
+    @APIResponse(responseCode = "503", description = "An object could not be read or the broker did not acknowledge; deliver again")
+    public Uni<List<ItemResult>> receive(JsonNode event) {
+        JsonNode notification = event.has("specversion") && event.has("data") ? event.get("data") : event;
+        if (!notification.path("Records").isArray()) {
+            throw new InvalidItemException("/Records", "an S3 event notification lists its Records");
+        }
+        return handler.handle(json.convertValue(notification, S3EventNotification.class));
+    }
+}

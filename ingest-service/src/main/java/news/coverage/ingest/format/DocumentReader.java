@@ -32,12 +32,16 @@ public class DocumentReader {
         this.limits = limits;
     }
 
+    /**
+     * The items of the document. One item may be at most {@code ingest.limits.document-bytes}: a Markdown or text
+     * document, a JSON item, an NDJSON line, an archive entry. Batches (NDJSON, API pages, archives) are bounded by
+     * the HTTP body limit, the items per batch and, expanded, the archive bytes.
+     */
     public List<ParsedItem> read(Document document, TextMetadata metadata) {
-        if (document.content().length > limits.documentBytes()) {
-            throw new LimitExceededException("ingest.limits.document-bytes", document.source() + " is larger than "
-                    + limits.documentBytes() + " bytes");
-        }
         DocumentFormat format = DocumentFormat.of(document);
+        if (format == DocumentFormat.MARKDOWN || format == DocumentFormat.PLAIN_TEXT) {
+            requireItemSize(document.source(), document.content().length);
+        }
         return switch (format) {
             case ZIP, TAR_GZ -> expand(document, format, metadata);
             default -> parse(document, format, metadata);
@@ -64,21 +68,28 @@ public class DocumentReader {
 
     private List<ParsedItem> parse(Document document, DocumentFormat format, TextMetadata metadata) {
         String source = document.source();
+        byte[] content = document.content();
         try {
-            String text = Text.decode(document.content());
             return switch (format) {
-                case MARKDOWN -> List.of(ParsedItem.parsed(source, markdown.read(text)));
-                case PLAIN_TEXT -> List.of(ParsedItem.parsed(source, plainText.read(text, metadata)));
-                case NDJSON -> lines(source, text);
-                default -> jsonDocument(source, json.read(text));
+                case MARKDOWN -> List.of(ParsedItem.parsed(source, markdown.read(Text.decode(content))));
+                case PLAIN_TEXT -> List.of(ParsedItem.parsed(source, plainText.read(Text.decode(content), metadata)));
+                case NDJSON -> lines(source, content);
+                default -> jsonDocument(source, json.read(content, 0, content.length), content.length);
             };
         } catch (InvalidItemException e) {
             return List.of(ParsedItem.failed(source, e.errors()));
         }
     }
 
+    private void requireItemSize(String source, int bytes) {
+        if (bytes > limits.documentBytes()) {
+            throw new LimitExceededException("ingest.limits.document-bytes", source + " is larger than "
+                    + limits.documentBytes() + " bytes");
+        }
+    }
+
     /** An API page holds its items in {@code value}; anything else is one item. */
-    private static List<ParsedItem> jsonDocument(String source, JsonNode node) {
+    private List<ParsedItem> jsonDocument(String source, JsonNode node, int bytes) {
         if (node.isObject() && node.path("value").isArray() && !node.has("title")) {
             List<ParsedItem> items = new ArrayList<>();
             for (int i = 0; i < node.get("value").size(); i++) {
@@ -86,23 +97,41 @@ public class DocumentReader {
             }
             return items;
         }
+        requireItemSize(source, bytes);
         return List.of(ParsedItem.parsed(source, node));
     }
 
-    private List<ParsedItem> lines(String source, String text) {
+    /** NDJSON split into lines on the bytes, without copying a large upload into one string first. */
+    private List<ParsedItem> lines(String source, byte[] content) {
         List<ParsedItem> items = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        int start = startsWithByteOrderMark(content) ? 3 : 0;
+        for (int line = 1; start < content.length; line++) {
+            int newline = start;
+            while (newline < content.length && content[newline] != '\n') {
+                newline++;
             }
-            String lineSource = source + ":" + (i + 1);
-            try {
-                items.add(ParsedItem.parsed(lineSource, json.read(lines.get(i))));
-            } catch (InvalidItemException e) {
-                items.add(ParsedItem.failed(lineSource, e.errors()));
+            int end = newline > start && content[newline - 1] == '\r' ? newline - 1 : newline;
+            if (!isBlank(content, start, end)) {
+                String lineSource = source + ":" + line;
+                requireItemSize(lineSource, end - start);
+                items.add(ParsedItem.unparsed(lineSource, content, start, end - start));
             }
+            start = newline + 1;
         }
         return items;
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] content) {
+        return content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
+                && (content[2] & 0xff) == 0xbf;
+    }
+
+    private static boolean isBlank(byte[] content, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isWhitespace(content[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -22,9 +22,10 @@ public class JsonReader {
                 .build());
     }
 
-    public JsonNode read(String text) {
+    /** Parses the bytes {@code [offset, offset + length)}, which must be UTF-8 (Jackson checks that as it reads). */
+    public JsonNode read(byte[] content, int offset, int length) {
         try {
-            JsonNode node = json.readTree(text);
+            JsonNode node = json.readTree(content, offset, length);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidItemException("", "the document is empty");
             }

@@ -26,18 +26,25 @@ public final class CanonicalUrl {
     private CanonicalUrl() {
     }
 
-    /** The canonical form of an absolute http(s) URL, or empty when it is not one. */
-    public static Optional<String> of(String url) {
-        URI uri;
+    /** The URL parsed, when it is an absolute http or https URL with a host. */
+    static Optional<URI> parse(String url) {
         try {
-            uri = new URI(url.strip());
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? Optional.of(uri)
+                    : Optional.empty();
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            return Optional.empty();
-        }
+    }
+
+    /** The canonical form of an absolute http(s) URL, or empty when it is not one. */
+    public static Optional<String> of(String url) {
+        return parse(url).map(CanonicalUrl::canonical);
+    }
+
+    private static String canonical(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
@@ -45,8 +52,7 @@ public final class CanonicalUrl {
         String query = uri.getRawQuery() == null ? "" : Arrays.stream(uri.getRawQuery().split("&"))
                 .filter(parameter -> !parameter.isEmpty() && !isTracking(parameter))
                 .collect(Collectors.joining("&"));
-        return Optional.of(scheme + "://" + host + (defaultPort ? "" : ":" + port) + path
-                + (query.isEmpty() ? "" : "?" + query));
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + path + (query.isEmpty() ? "" : "?" + query);
     }
 
     private static boolean isTracking(String parameter) {

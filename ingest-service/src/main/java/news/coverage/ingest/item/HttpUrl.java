@@ -27,7 +27,7 @@ public @interface HttpUrl {
     class Validator implements ConstraintValidator<HttpUrl, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || value.length() <= 2_048 && CanonicalUrl.of(value).isPresent();
+            return value == null || value.length() <= 2_048 && CanonicalUrl.parse(value).isPresent();
         }
     }
 }

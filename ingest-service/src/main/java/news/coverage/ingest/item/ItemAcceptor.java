@@ -1,6 +1,6 @@
 package news.coverage.ingest.item;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import news.coverage.ingest.format.ParsedItem;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** What every upload goes through, whatever its format and transport: bind, validate, normalise. */
@@ -18,8 +18,8 @@ public class ItemAcceptor {
     }
 
     /** The item ready to publish, or an {@link InvalidItemException} with every error found. */
-    public NewsItem accept(JsonNode document) {
-        NewsItem item = binder.bind(document);
+    public NewsItem accept(ParsedItem parsed) {
+        NewsItem item = binder.bind(parsed);
         validator.validate(item);
         return normalizer.normalize(item);
     }

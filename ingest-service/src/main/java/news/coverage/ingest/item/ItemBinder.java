@@ -1,21 +1,23 @@
 package news.coverage.ingest.item;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.ingest.format.ParsedItem;
 
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 /**
- * Binds a parsed document (a JSON tree, whatever the upload's format) to a {@link NewsItem}, strictly: a number
+ * Binds a parsed item (a JSON tree, whatever the upload's format, or an NDJSON line) to a {@link NewsItem}, strictly: a number
  * must be a whole number, not "59" or 59.5; a boolean true or false; a date an ISO-8601 date-time with offset.
  */
 @ApplicationScoped
@@ -25,6 +27,8 @@ public class ItemBinder {
 
     public ItemBinder(ObjectMapper json) {
         strict = json.copy()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -34,16 +38,25 @@ public class ItemBinder {
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Array, CoercionAction.Fail);
     }
 
-    public NewsItem bind(JsonNode document) {
-        if (!document.isObject()) {
-            throw new InvalidItemException("", "an item is an object of fields, not " + document.getNodeType());
+    public NewsItem bind(ParsedItem parsed) {
+        if (parsed.tree() != null && !parsed.tree().isObject()) {
+            throw new InvalidItemException("", "an item is an object of fields, not " + parsed.tree().getNodeType());
         }
         try {
-            return strict.treeToValue(document, NewsItem.class);
+            if (parsed.tree() != null) {
+                return strict.treeToValue(parsed.tree(), NewsItem.class);
+            }
+            ParsedItem.JsonBytes json = parsed.json();
+            return strict.readValue(json.content(), json.offset(), json.length(), NewsItem.class);
         } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw new InvalidItemException("", "an item is an object of fields");
+            }
             throw new InvalidItemException(pointer(e), "must be " + expected(e.getTargetType()));
         } catch (JsonMappingException e) {
             throw new InvalidItemException(pointer(e), e.getOriginalMessage());
+        } catch (JacksonException e) {
+            throw new InvalidItemException("", "the JSON cannot be read: " + e.getOriginalMessage());
         } catch (Exception e) {
             throw new InvalidItemException("", "cannot be read: " + e.getMessage());
         }

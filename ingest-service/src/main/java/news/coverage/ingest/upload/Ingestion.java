@@ -55,7 +55,7 @@ public class Ingestion {
         }
         NewsItem item;
         try {
-            item = acceptor.accept(parsed.tree());
+            item = acceptor.accept(parsed);
         } catch (InvalidItemException e) {
             return Uni.createFrom().item(rejected(parsed.source(), null, e.errors()));
         }

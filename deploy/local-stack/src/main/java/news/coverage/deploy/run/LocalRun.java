@@ -46,12 +46,8 @@ public final class LocalRun {
         CoverageServices[] services = new CoverageServices[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping news.coverage ...");
-            try {
-                if (services[0] != null) {
-                    services[0].close();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (services[0] != null) {
+                services[0].close();
             }
             stack.close();
             System.out.println("Stopped.");

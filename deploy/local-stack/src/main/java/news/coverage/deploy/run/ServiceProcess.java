@@ -23,12 +23,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI url;
     private final Path log;
+    /** Stops the service when this JVM is stopped before {@link #close()}: no process outlives its starter. */
+    private final Thread stopOnExit;
 
     private ServiceProcess(String name, Process process, URI url, Path log) {
         this.name = name;
         this.process = process;
         this.url = url;
         this.log = log;
+        this.stopOnExit = new Thread(this::stop, "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -85,12 +89,31 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The CPU time the process has used so far, where the platform tells. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Asks the service to stop (SIGTERM, a graceful Quarkus shutdown) and waits for it. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is stopping: the hook stops the service
+        }
+        stop();
+    }
+
+    private void stop() {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

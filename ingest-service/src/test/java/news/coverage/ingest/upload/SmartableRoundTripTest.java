@@ -62,33 +62,53 @@ class SmartableRoundTripTest {
         assertTrue(ids.size() > 300, "all items of seeds/, ai-news/ and power-apps/: " + ids.size());
 
         // a few articles are in two files (snapshots of different days), and other tests publish some of them too:
-        // each file must have a record of its id that carries all of it
-        Map<String, Long> wanted = new HashMap<>();
-        ids.values().forEach(id -> wanted.merge(id, 1L, Long::sum));
-        Map<String, List<JsonNode>> records = new HashMap<>();
-        for (var record : new KafkaTopics(bootstrapServers).read("articles.ingested",
-                record -> wanted.containsKey(record.key()) && wanted.merge(record.key(), -1L, Long::sum) >= 0,
-                Duration.ofSeconds(60), ids.size())) {
-            records.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(json.readTree(record.value()));
+        // each file must have a record of its id that carries all of it; read until each has, or time runs out
+        Map<Path, JsonNode> originals = new HashMap<>();
+        for (Path file : ids.keySet()) {
+            originals.put(file, original(file));
         }
+        Map<String, List<JsonNode>> records = new HashMap<>();
+        new KafkaTopics(bootstrapServers).readUntil("articles.ingested",
+                record -> {
+                    if (ids.containsValue(record.key())) {
+                        records.computeIfAbsent(record.key(), key -> new ArrayList<>()).add(parse(record.value()));
+                    }
+                    return false;
+                },
+                ignored -> ids.keySet().stream().allMatch(file -> differences(file, originals.get(file),
+                        records.getOrDefault(ids.get(file), List.of())).isEmpty()),
+                Duration.ofSeconds(60));
         List<String> differences = new ArrayList<>();
-        for (var entry : ids.entrySet()) {
-            String file = entry.getKey().getFileName().toString();
-            JsonNode original = original(entry.getKey());
-            List<List<String>> comparisons = records.getOrDefault(entry.getValue(), List.of()).stream()
-                    .map(message -> {
-                        List<String> found = new ArrayList<>();
-                        compare(file, "", original, message, found);
-                        return found;
-                    })
-                    .toList();
-            if (comparisons.isEmpty()) {
-                differences.add(file + ": no message");
-            } else if (comparisons.stream().noneMatch(List::isEmpty)) {
-                differences.addAll(comparisons.get(0));
-            }
+        for (Path file : ids.keySet()) {
+            differences.addAll(differences(file, originals.get(file), records.getOrDefault(ids.get(file), List.of())));
         }
         assertEquals(List.of(), differences);
+    }
+
+    /** Nothing when one of the records carries the whole original; else what the first record lacks. */
+    private static List<String> differences(Path file, JsonNode original, List<JsonNode> records) {
+        String name = file.getFileName().toString();
+        if (records.isEmpty()) {
+            return List.of(name + ": no message");
+        }
+        List<String> first = null;
+        for (JsonNode message : records) {
+            List<String> found = new ArrayList<>();
+            compare(name, "", original, message, found);
+            if (found.isEmpty()) {
+                return List.of();
+            }
+            first = first == null ? found : first;
+        }
+        return first;
+    }
+
+    private JsonNode parse(String value) {
+        try {
+            return json.readTree(value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<Path> items() throws IOException {

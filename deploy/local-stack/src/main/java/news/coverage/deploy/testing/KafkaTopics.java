@@ -61,6 +61,12 @@ public final class KafkaTopics {
     /** Reads the topic from its start until {@code enough} records matched or {@code timeout} passed. */
     public List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout, int enough) {
+        return readUntil(topic, match, found -> found.size() >= enough, timeout);
+    }
+
+    /** Reads the topic from its start until the records that matched are {@code complete}, or {@code timeout} passed. */
+    public List<ConsumerRecord<String, String>> readUntil(String topic, Predicate<ConsumerRecord<String, String>> match,
+            Predicate<List<ConsumerRecord<String, String>>> complete, Duration timeout) {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -68,9 +74,9 @@ public final class KafkaTopics {
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
-            while (found.size() < enough && Instant.now().isBefore(deadline)) {
+            while (!complete.test(found) && Instant.now().isBefore(deadline)) {
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (match.test(record) && found.size() < enough) {
+                    if (match.test(record)) {
                         found.add(record);
                     }
                 }

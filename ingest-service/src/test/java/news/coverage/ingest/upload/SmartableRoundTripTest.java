@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static news.coverage.ingest.upload.Fixtures.asIngester;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,9 @@ class SmartableRoundTripTest {
     private static final Path DATA = Path.of(System.getProperty("smartable.data", "../../shared/data/smartable"));
     /** Computed by ingest; the original does not have them. */
     private static final List<String> ADDED = List.of("id", "canonicalUrl");
+
+    private static final io.restassured.module.jsv.JsonSchemaValidator SCHEMA = io.restassured.module.jsv.JsonSchemaValidator
+            .matchesJsonSchemaInClasspath("META-INF/schemas/article-ingested.json");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -83,6 +87,10 @@ class SmartableRoundTripTest {
             differences.addAll(differences(file, originals.get(file), records.getOrDefault(ids.get(file), List.of())));
         }
         assertEquals(List.of(), differences);
+        // and every message is what the published schema says
+        for (List<JsonNode> messages : records.values()) {
+            messages.forEach(message -> assertThat(message.toString(), SCHEMA));
+        }
     }
 
     /** Nothing when one of the records carries the whole original; else what the first record lacks. */

@@ -44,10 +44,18 @@ public final class LocalRun {
         LocalStack stack = LocalStack.persistent(data).withAll();
         CountDownLatch stopped = new CountDownLatch(1);
         CoverageServices[] services = new CoverageServices[1];
+        BucketDropNotifier[] drops = new BucketDropNotifier[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping news.coverage ...");
             if (services[0] != null) {
                 services[0].close();
+            }
+            if (drops[0] != null) {
+                try {
+                    drops[0].close();
+                } catch (IOException e) {
+                    System.err.println("stopping the drop folder watcher failed: " + e);
+                }
             }
             stack.close();
             System.out.println("Stopped.");
@@ -64,6 +72,9 @@ public final class LocalRun {
         URI recommend = services[0].get("recommend-service").url();
 
         String showcaseId = loadSamples(repository.resolve("deploy/sample-data"), ingest, token);
+        Path dropFolder = data.resolve("s3").resolve(LocalStack.INCOMING_BUCKET);
+        drops[0] = BucketDropNotifier.start(dropFolder, LocalStack.INCOMING_BUCKET,
+                stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS));
         URI related = recommend.resolve("/related/" + showcaseId + "?limit=5");
         awaitAnswer(related);
 
@@ -83,6 +94,9 @@ public final class LocalRun {
         System.out.println("Ingest an item of your own:");
         System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: text/markdown' --data-binary @"
                 + "deploy/sample-data/" + SHOWCASE + " " + ingest.resolve("/items"));
+        System.out.println("Or drop a file (Markdown, JSON, NDJSON, text with front matter, zip, tar.gz) into the object store:");
+        System.out.println("  cp my-item.md " + repository.relativize(dropFolder) + "/      or      curl -T my-item.md "
+                + stack.settings().get(LocalStack.S3_ENDPOINT) + "/" + LocalStack.INCOMING_BUCKET + "/my-item.md");
         stopped.await();
     }
 

@@ -33,6 +33,7 @@ final class IsolatedS3Server implements AutoCloseable {
 
     /** As {@link S3Server#inMemory} when {@code folder} is null, else {@link S3Server#onDisk}. */
     static IsolatedS3Server start(Path folder, int port, String bucket) throws IOException {
+        Logging.quiet();
         URLClassLoader loader = new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader());
         // jclouds finds its providers through the context class loader, and the server's threads inherit it
         Thread thread = Thread.currentThread();

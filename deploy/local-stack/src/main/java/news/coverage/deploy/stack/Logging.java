@@ -9,7 +9,8 @@ final class Logging {
 
     // java.util.logging keeps loggers weakly: hold them so that the levels stay set
     private static final List<Logger> QUIETED = List.of("kafka", "org.apache.kafka", "state.change.logger",
-            "io.zonky.test.db.postgres", "de.bwaldvogel.mongo").stream().map(Logger::getLogger).toList();
+            "io.zonky.test.db.postgres", "de.bwaldvogel.mongo", "org.gaul", "org.eclipse.jetty", "org.jclouds", "jclouds")
+            .stream().map(Logger::getLogger).toList();
 
     private Logging() {
     }

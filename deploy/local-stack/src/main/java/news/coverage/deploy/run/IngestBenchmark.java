@@ -36,8 +36,8 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int perUpload = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int perUpload = args.length > 1 ? Integer.parseInt(args[1]) : 2_500;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path repository = Path.of("").toAbsolutePath();
         Path shared = repository.resolve("../shared/data/smartable");
         List<ObjectNode> samples = Files.isDirectory(shared)

@@ -1,28 +1,47 @@
 package news.coverage.catalog.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Announces each effective catalog write on {@code articles.cataloged} with CloudEvents attributes (type and source
- * from the channel configuration), keyed by article id.
+ * Announces each effective catalog write on {@code articles.cataloged}, keyed by article id, with CloudEvents
+ * attributes (type and source from the channel configuration); a delete is a tombstone, so the topic can be
+ * compacted and replayed by any consumer to rebuild its state.
  */
 @ApplicationScoped
 public class CatalogedPublisher {
 
-    private final MutinyEmitter<CatalogedArticle> emitter;
+    private final MutinyEmitter<Record<String, String>> emitter;
+    private final ObjectMapper json;
 
-    public CatalogedPublisher(@Channel("articles-cataloged") MutinyEmitter<CatalogedArticle> emitter) {
+    public CatalogedPublisher(@Channel("articles-cataloged") MutinyEmitter<Record<String, String>> emitter,
+            ObjectMapper json) {
         this.emitter = emitter;
+        this.json = json;
     }
 
     public Uni<Void> publish(CatalogedArticle article) {
-        // the partitionkey extension becomes the record key, so the topic can be compacted per article
-        return emitter.sendMessage(Message.of(article).addMetadata(OutgoingCloudEventMetadata.builder()
-                .withSubject(article.id()).withExtension("partitionkey", article.id()).build()));
+        try {
+            return send(article.id(), json.writeValueAsString(article));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    public Uni<Void> tombstone(String id) {
+        return send(id, null);
+    }
+
+    /** The value is serialized here, so that a tombstone's null stays a null record value. */
+    private Uni<Void> send(String id, String article) {
+        return emitter.sendMessage(Message.of(Record.of(id, article))
+                .addMetadata(OutgoingCloudEventMetadata.builder().withSubject(id).build()));
     }
 }

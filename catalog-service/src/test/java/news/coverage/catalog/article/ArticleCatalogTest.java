@@ -10,16 +10,22 @@ import news.coverage.deploy.testing.KafkaTopics;
 import news.coverage.deploy.testing.MongoTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.smallrye.jwt.build.Jwt;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -73,6 +79,51 @@ class ArticleCatalogTest {
         assertNotNull(KafkaTopics.header(dead, "dead-letter-reason"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().statusCode(200));
+    }
+
+    @Test
+    void markdownRepresentationReadsLikeTheUpload() throws Exception {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        String id = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode item = item(id, "Facial recognition: a round trip");
+        item.put("body", "Some *Markdown* text.\n\nA second paragraph.");
+        ((ObjectNode) item.get("related").get(0)).put("id", "0123456789abcdef0123456789abcdef")
+                .put("canonicalUrl", "https://example.org/ibm");
+        kafka.send("articles.ingested", id, item.toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
+
+        String markdown = given().accept("text/markdown").get("/articles/" + id)
+                .then().statusCode(200).contentType(containsString("text/markdown")).extract().asString();
+        assertTrue(markdown.startsWith("---\n"), markdown);
+        int end = markdown.indexOf("\n---\n", 4);
+        ObjectNode frontMatter = (ObjectNode) new YAMLMapper().readTree(markdown.substring(4, end + 1));
+        assertEquals("Some *Markdown* text.\n\nA second paragraph.", markdown.substring(end + 5).strip());
+        ObjectNode expected = item.deepCopy();
+        expected.remove(List.of("id", "canonicalUrl", "body"));
+        ((ObjectNode) expected.get("related").get(0)).remove(List.of("id", "canonicalUrl"));
+        assertEquals(expected, frontMatter);
+    }
+
+    @Test
+    void deleteNeedsTheCatalogAdminRoleAndLeavesATombstone() {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        String id = UUID.randomUUID().toString().replace("-", "");
+        kafka.send("articles.ingested", id, item(id, "To be deleted").toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
+
+        given().delete("/articles/" + id).then().statusCode(401);
+        given().auth().oauth2(token("ingest")).delete("/articles/" + id).then().statusCode(403);
+        given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(204);
+        given().get("/articles/" + id).then().statusCode(404);
+        given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(404);
+
+        var records = kafka.readUntil("articles.cataloged", KafkaTopics.keyed(id),
+                found -> found.stream().anyMatch(record -> record.value() == null), Duration.ofSeconds(30));
+        assertEquals(null, records.get(records.size() - 1).value(), "the last record of a deleted article is a tombstone");
+    }
+
+    private static String token(String role) {
+        return Jwt.upn("admin@news.coverage").groups(Set.of(role)).sign();
     }
 
     @Test

@@ -1,19 +1,30 @@
 package news.coverage.catalog.article;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import news.coverage.catalog.messaging.CatalogedPublisher;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,19 +34,54 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ArticleResource {
 
     static final String MARKDOWN = "text/markdown";
+    private static final Set<String> SEARCH_PARAMETERS = Set.of("topic", "match", "provider", "from", "to", "type",
+            "limit", "cursor");
 
     private final ArticleRepository repository;
-    private final ObjectMapper json;
+    private final ArticleSearch search;
+    private final ArticleRepresentation representation;
     private final MarkdownWriter markdown;
     private final CatalogedPublisher publisher;
 
-    public ArticleResource(ArticleRepository repository, ObjectMapper json, MarkdownWriter markdown,
-            CatalogedPublisher publisher) {
+    public ArticleResource(ArticleRepository repository, ArticleSearch search, ArticleRepresentation representation,
+            MarkdownWriter markdown, CatalogedPublisher publisher) {
         this.repository = repository;
-        this.json = json;
+        this.search = search;
+        this.representation = representation;
         this.markdown = markdown;
         this.publisher = publisher;
     }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Articles by topics, provider, time range and type, newest first, page by page")
+    @APIResponse(responseCode = "200", description = "A page of articles and the cursor of the next one")
+    @APIResponse(responseCode = "400", description = "A parameter that is not one of these, or a value that is not valid")
+    public Uni<ArticlePage> search(@Context UriInfo uri,
+            @Parameter(description = "A topic; repeat for several") @QueryParam("topic") List<String> topics,
+            @Parameter(description = "all: every topic given (default); any: one of them") @QueryParam("match") @DefaultValue("all") String match,
+            @Parameter(description = "The provider's domain, such as nymag.com") @QueryParam("provider") String provider,
+            @Parameter(description = "Published at or after, ISO-8601") @QueryParam("from") String from,
+            @Parameter(description = "Published before, ISO-8601") @QueryParam("to") String to,
+            @Parameter(description = "The item type, such as article or video") @QueryParam("type") String type,
+            @Parameter(description = "Articles per page, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
+        QueryParameters.requireOnly(uri, SEARCH_PARAMETERS);
+        if (!match.equals("all") && !match.equals("any")) {
+            throw new BadRequestException("match is all or any, not '" + match + "'");
+        }
+        var criteria = new ArticleSearch.Criteria(topics, match.equals("any"), Optional.ofNullable(provider),
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to), Optional.ofNullable(type));
+        Optional<PageCursor> after = Optional.ofNullable(cursor).map(PageCursor::decode);
+        return search.page(criteria, after, limit + 1).map(found -> {
+            List<ArticleDocument> page = found.subList(0, Math.min(limit, found.size()));
+            String next = found.size() > limit
+                    ? new PageCursor(page.get(limit - 1).publishedAt, page.get(limit - 1).id).encode() : null;
+            List<ObjectNode> items = page.stream().map(representation::toJson).toList();
+            return new ArticlePage(items, next);
+        });
+    }
+
 
     @GET
     @Path("/{id}")
@@ -44,7 +90,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No article has this id")
     public Uni<String> getMarkdown(@PathParam("id") String id) {
-        return find(id).map(document -> markdown.write(item(document)));
+        return find(id).map(document -> markdown.write(representation.item(document)));
     }
 
     @DELETE
@@ -72,27 +118,11 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "The article")
     @APIResponse(responseCode = "404", description = "No article has this id")
     public Uni<ObjectNode> get(@PathParam("id") String id) {
-        return find(id).map(this::toJson);
+        return find(id).map(representation::toJson);
     }
 
     private Uni<ArticleDocument> find(String id) {
         return repository.findById(id)
                 .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + id));
-    }
-
-    private ObjectNode item(ArticleDocument document) {
-        try {
-            return (ObjectNode) json.readTree(document.item.toJson());
-        } catch (Exception e) {
-            throw new IllegalStateException("a stored item is not JSON: " + document.id, e);
-        }
-    }
-
-    private ObjectNode toJson(ArticleDocument document) {
-        ObjectNode article = item(document);
-        article.put("version", document.version);
-        article.put("firstSeenAt", document.firstSeenAt.toString());
-        article.put("updatedAt", document.updatedAt.toString());
-        return article;
     }
 }

@@ -1,0 +1,53 @@
+package news.coverage.catalog.article;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.FindOptions;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds articles by topics, provider, time range and type, page by page in a stable order. */
+@ApplicationScoped
+public class ArticleSearch {
+
+    private final ArticleRepository repository;
+
+    public ArticleSearch(ArticleRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * The criteria of a search; every value is used as a literal.
+     *
+     * @param anyTopic whether one of the topics suffices (else all are needed)
+     */
+    public record Criteria(List<String> topics, boolean anyTopic, Optional<String> provider, Optional<Instant> from,
+            Optional<Instant> to, Optional<String> type) {
+    }
+
+    public Uni<List<ArticleDocument>> page(Criteria criteria, Optional<PageCursor> after, int size) {
+        List<Bson> filters = new ArrayList<>();
+        if (!criteria.topics().isEmpty()) {
+            filters.add(criteria.anyTopic() ? Filters.in("topics", criteria.topics())
+                    : Filters.all("topics", criteria.topics()));
+        }
+        criteria.provider().ifPresent(provider -> filters.add(Filters.eq("providerDomain", provider)));
+        criteria.from().ifPresent(from -> filters.add(Filters.gte("publishedAt", from)));
+        criteria.to().ifPresent(to -> filters.add(Filters.lt("publishedAt", to)));
+        criteria.type().ifPresent(type -> filters.add(Filters.eq("item.type", type)));
+        after.ifPresent(cursor -> filters.add(Filters.or(
+                Filters.lt("publishedAt", cursor.publishedAt()),
+                Filters.and(Filters.eq("publishedAt", cursor.publishedAt()), Filters.lt("_id", cursor.id())))));
+        Bson query = filters.isEmpty() ? new Document() : Filters.and(filters);
+        return repository.mongoCollection()
+                .find(query, new FindOptions().sort(Sorts.descending("publishedAt", "_id")).limit(size))
+                .collect().asList();
+    }
+}

@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ArticleResource {
 
     static final String MARKDOWN = "text/markdown";
-    private static final Set<String> SEARCH_PARAMETERS = Set.of("topic", "match", "provider", "from", "to", "type",
-            "limit", "cursor");
+    private static final Set<String> SEARCH_PARAMETERS = Set.of("url", "topic", "match", "provider", "from", "to",
+            "type", "limit", "cursor");
 
     private final ArticleRepository repository;
     private final ArticleSearch search;
@@ -58,6 +58,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "A page of articles and the cursor of the next one")
     @APIResponse(responseCode = "400", description = "A parameter that is not one of these, or a value that is not valid")
     public Uni<ArticlePage> search(@Context UriInfo uri,
+            @Parameter(description = "Any of the article's URLs: canonical, web, original, AMP, source") @QueryParam("url") String url,
             @Parameter(description = "A topic; repeat for several") @QueryParam("topic") List<String> topics,
             @Parameter(description = "all: every topic given (default); any: one of them") @QueryParam("match") @DefaultValue("all") String match,
             @Parameter(description = "The provider's domain, such as nymag.com") @QueryParam("provider") String provider,
@@ -70,7 +71,7 @@ public class ArticleResource {
         if (!match.equals("all") && !match.equals("any")) {
             throw new BadRequestException("match is all or any, not '" + match + "'");
         }
-        var criteria = new ArticleSearch.Criteria(topics, match.equals("any"), Optional.ofNullable(provider),
+        var criteria = new ArticleSearch.Criteria(Optional.ofNullable(url), topics, match.equals("any"), Optional.ofNullable(provider),
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to), Optional.ofNullable(type));
         Optional<PageCursor> after = Optional.ofNullable(cursor).map(PageCursor::decode);
         return search.page(criteria, after, limit + 1).map(found -> {

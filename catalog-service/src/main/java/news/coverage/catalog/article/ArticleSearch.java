@@ -28,12 +28,18 @@ public class ArticleSearch {
      *
      * @param anyTopic whether one of the topics suffices (else all are needed)
      */
-    public record Criteria(List<String> topics, boolean anyTopic, Optional<String> provider, Optional<Instant> from,
-            Optional<Instant> to, Optional<String> type) {
+    public record Criteria(Optional<String> url, List<String> topics, boolean anyTopic, Optional<String> provider,
+            Optional<Instant> from, Optional<Instant> to, Optional<String> type) {
     }
+
+    /** The URL fields an article may be asked for by. */
+    private static final List<String> URL_FIELDS = List.of("canonicalUrl", "item.webUrl", "item.originalUrl",
+            "item.ampWebUrl", "item.cdnAmpWebUrl", "item.sourceUrl");
 
     public Uni<List<ArticleDocument>> page(Criteria criteria, Optional<PageCursor> after, int size) {
         List<Bson> filters = new ArrayList<>();
+        criteria.url().ifPresent(url -> filters.add(Filters.or(URL_FIELDS.stream()
+                .map(field -> Filters.eq(field, url)).toList())));
         if (!criteria.topics().isEmpty()) {
             filters.add(criteria.anyTopic() ? Filters.in("topics", criteria.topics())
                     : Filters.all("topics", criteria.topics()));

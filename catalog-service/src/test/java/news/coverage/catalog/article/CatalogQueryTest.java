@@ -47,6 +47,8 @@ class CatalogQueryTest {
         awaitCount(3);
 
         given().queryParam("topic", vision).get("/articles").then().statusCode(200).body("items.id", contains(b, a));
+        given().queryParam("url", "https://a.com/" + a).get("/articles").then().body("items.id", contains(a));
+        given().queryParam("url", "https://a.com/" + a + "?utm_source=rss").get("/articles").then().body("items.id", contains(a));
         given().queryParam("topic", vision, robots).get("/articles").then().body("items.id", contains(b));
         given().queryParam("topic", vision, robots).queryParam("match", "any").get("/articles")
                 .then().body("items.id", contains(c, b, a));
@@ -118,7 +120,7 @@ class CatalogQueryTest {
     private String catalog(String published, String provider, String type, String... topics) {
         String id = UUID.randomUUID().toString().replace("-", "");
         ObjectNode item = json.createObjectNode().put("id", id).put("canonicalUrl", "https://" + provider + "/" + id)
-                .put("title", "Article " + id).put("webUrl", "https://" + provider + "/" + id)
+                .put("title", "Article " + id).put("webUrl", "https://" + provider + "/" + id + "?utm_source=rss")
                 .put("publishedDateTime", published).put("type", type);
         item.putObject("provider").put("name", provider).put("domain", provider);
         var topicArray = item.putArray("topics");

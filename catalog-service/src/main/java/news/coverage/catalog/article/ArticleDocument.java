@@ -22,6 +22,11 @@ public class ArticleDocument {
     public Instant publishedAt;
     /** Hash of the item's content: the same content again changes nothing. */
     public String version;
+    /**
+     * The version last announced on {@code articles.cataloged}. Behind {@link #version} only when the service stopped
+     * between the write and the announcement: the redelivered record then announces it.
+     */
+    public String announcedVersion;
     public Instant firstSeenAt;
     public Instant updatedAt;
     public Document item;

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Writes items into the catalog, only when their content changed. */
+/**
+ * Writes items into the catalog, only when their content changed, and keeps track of what was announced, so that a
+ * write whose announcement was lost (a crash in between) is announced when the record is delivered again.
+ */
 @ApplicationScoped
 public class ArticleStore {
 
@@ -20,20 +23,31 @@ public class ArticleStore {
         this.repository = repository;
     }
 
-    /** Stores the item; empty when the catalog already held the same content. */
+    /**
+     * Stores the item; answers the article to announce, or empty when the catalog already held and announced this
+     * very content.
+     */
     public Uni<Optional<ArticleDocument>> store(ObjectNode item) {
         String id = item.get("id").asText();
         String version = ContentVersion.of(item);
         return repository.findById(id).chain(existing -> {
             if (existing != null && version.equals(existing.version)) {
-                return Uni.createFrom().item(Optional.<ArticleDocument>empty());
+                return Uni.createFrom().item(version.equals(existing.announcedVersion) ? Optional.empty()
+                        : Optional.of(existing));
             }
             Instant now = Instant.now();
             ArticleDocument document = toDocument(id, item, version);
             document.firstSeenAt = existing == null ? now : existing.firstSeenAt;
             document.updatedAt = now;
+            document.announcedVersion = existing == null ? null : existing.announcedVersion;
             return repository.persistOrUpdate(document).map(Optional::of);
         });
+    }
+
+    /** Records that this version of the article was announced (unless a newer one was stored meanwhile). */
+    public Uni<Void> announced(String id, String version) {
+        return repository.update("announcedVersion", version).where("_id = ?1 and version = ?2", id, version)
+                .replaceWithVoid();
     }
 
     private static ArticleDocument toDocument(String id, ObjectNode item, String version) {

@@ -45,7 +45,8 @@ public class IngestedArticleConsumer {
         return store.store(item).chain(stored -> stored
                 .map(document -> {
                     LOG.debugf("cataloged %s version %s", document.id, document.version);
-                    return publisher.publish(new CatalogedArticle(document.id, document.version, item));
+                    return publisher.publish(new CatalogedArticle(document.id, document.version, item))
+                            .chain(() -> store.announced(document.id, document.version));
                 })
                 .orElseGet(() -> Uni.createFrom().voidItem()))
                 .onFailure().invoke(failure -> LOG.warnf("cannot catalog %s yet, retrying: %s", item.path("id").asText(),

@@ -68,6 +68,38 @@ class ArticleCatalogTest {
     }
 
     @Test
+    void writeWhoseAnnouncementWasLostIsAnnouncedOnRedelivery() {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode item = item(id, "Stored, then the service stopped");
+        // what a crash between the write and the announcement leaves behind
+        ArticleDocument stored = new ArticleDocument();
+        stored.id = id;
+        stored.version = ContentVersion.of(item);
+        stored.canonicalUrl = item.get("canonicalUrl").asText();
+        stored.publishedAt = java.time.Instant.parse(item.get("publishedDateTime").asText());
+        stored.firstSeenAt = java.time.Instant.now();
+        stored.updatedAt = stored.firstSeenAt;
+        stored.item = org.bson.Document.parse(item.toString());
+        repository.persist(stored).await().indefinitely();
+
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        kafka.send("articles.ingested", id, item.toString());
+        kafka.await("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored.version.equals(
+                repository.findById(id).await().indefinitely().announcedVersion));
+
+        // announced now: the same record again announces nothing more
+        kafka.send("articles.ingested", id, item.toString());
+        kafka.send("articles.ingested", id, item(id, "A later change").toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
+                .then().body("title", equalTo("A later change")));
+        assertEquals(2, kafka.read("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(3)).size());
+    }
+
+    @Inject
+    ArticleRepository repository;
+
+    @Test
     void unreadableRecordIsDeadLetteredAndTheStreamGoesOn() {
         KafkaTopics kafka = new KafkaTopics(bootstrapServers);
         String poison = "poison-" + UUID.randomUUID();

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "articles")
 public class ArticleResource {
 
-    static final String MARKDOWN = "text/markdown";
+    static final String MARKDOWN = "text/markdown;charset=utf-8";
     private static final Set<String> SEARCH_PARAMETERS = Set.of("url", "topic", "match", "provider", "from", "to",
             "type", "limit", "cursor");
 

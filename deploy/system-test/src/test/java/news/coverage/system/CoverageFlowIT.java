@@ -6,6 +6,7 @@ import news.coverage.deploy.run.JwtIssuer;
 import news.coverage.deploy.run.ServiceProcess;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.LocalStack;
+import news.coverage.deploy.testing.SmartableItems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,6 +27,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The thinnest real slice of the flow, across three service processes, a real Kafka broker, the MongoDB wire-protocol
@@ -65,8 +68,8 @@ class CoverageFlowIT {
 
     @Test
     void itemPostedToIngestBecomesRelatedCoverageOfASecondItem() throws Exception {
-        String first = post(FIRST);
-        String second = post(SECOND);
+        String first = postSample(FIRST);
+        String second = postSample(SECOND);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url("catalog-service"))
                 .get("/articles/" + first)
@@ -99,11 +102,36 @@ class CoverageFlowIT {
                         "Reactive PostgreSQL connections health check"));
     }
 
-    private static String post(String sample) throws Exception {
+    @Test
+    void everySeedDocumentComesBackFromTheCatalogAsMarkdownEquivalentToTheUpload() throws Exception {
+        Path seeds = REPOSITORY.resolve("../shared/data/smartable/seeds");
+        List<Path> documents;
+        try (var files = Files.list(seeds)) {
+            // 004_*.txt is a plain-text article without metadata, not a Markdown item
+            documents = files.filter(file -> !file.getFileName().toString().startsWith("004_")).sorted().toList();
+        }
+        assertEquals(4, documents.size(), "the seed documents at " + seeds);
+        for (Path document : documents) {
+            String upload = Files.readString(document);
+            String id = post(upload);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url("catalog-service"))
+                    .accept("text/markdown").get("/articles/" + id).then().statusCode(200));
+            String markdown = given().baseUri(url("catalog-service")).accept("text/markdown").get("/articles/" + id)
+                    .then().extract().asString();
+            assertEquals(List.of(), SmartableItems.differences(document.getFileName().toString(),
+                    SmartableItems.read(upload), SmartableItems.read(markdown)));
+        }
+    }
+
+    private static String postSample(String sample) throws Exception {
+        return post(Files.readString(REPOSITORY.resolve("deploy/sample-data").resolve(sample)));
+    }
+
+    private static String post(String markdown) {
         return given().baseUri(url("ingest-service"))
                 .auth().oauth2(token)
                 .contentType("text/markdown")
-                .body(Files.readString(REPOSITORY.resolve("deploy/sample-data").resolve(sample)))
+                .body(markdown)
                 .post("/items")
                 .then().statusCode(202)
                 .extract().path("id");
@@ -115,5 +143,8 @@ class CoverageFlowIT {
 
     static {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // documents are UTF-8; REST Assured would otherwise encode text/* bodies as ISO-8859-1
+        RestAssured.config = RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .defaultContentCharset(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

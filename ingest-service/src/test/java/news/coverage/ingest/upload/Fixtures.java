@@ -1,5 +1,7 @@
 package news.coverage.ingest.upload;
 
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 
@@ -12,6 +14,12 @@ import static io.restassured.RestAssured.given;
 
 /** Test documents from src/test/resources/items, and requests that carry a token. */
 public final class Fixtures {
+
+    static {
+        // documents are UTF-8; REST Assured would otherwise encode text/* bodies as ISO-8859-1
+        RestAssured.config = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .defaultContentCharset(StandardCharsets.UTF_8));
+    }
 
     private Fixtures() {
     }

@@ -2,12 +2,12 @@ package news.coverage.ingest.upload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import news.coverage.deploy.testing.KafkaTestResource;
 import news.coverage.deploy.testing.KafkaTopics;
+import news.coverage.deploy.testing.SmartableItems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,8 +37,6 @@ class SmartableRoundTripTest {
 
     /** The shared data beside the repository, as CI has it; -Dsmartable.data=... points elsewhere. */
     private static final Path DATA = Path.of(System.getProperty("smartable.data", "../../shared/data/smartable"));
-    /** Computed by ingest; the original does not have them. */
-    private static final List<String> ADDED = List.of("id", "canonicalUrl");
 
     private static final io.restassured.module.jsv.JsonSchemaValidator SCHEMA = io.restassured.module.jsv.JsonSchemaValidator
             .matchesJsonSchemaInClasspath("META-INF/schemas/article-ingested.json");
@@ -51,8 +46,6 @@ class SmartableRoundTripTest {
 
     @Inject
     ObjectMapper json;
-
-    private final YAMLMapper yaml = new YAMLMapper();
 
     @Test
     void everySharedItemIsAcceptedAndItsMessageCarriesEveryField() throws IOException {
@@ -69,7 +62,8 @@ class SmartableRoundTripTest {
         // each file must have a record of its id that carries all of it; read until each has, or time runs out
         Map<Path, JsonNode> originals = new HashMap<>();
         for (Path file : ids.keySet()) {
-            originals.put(file, original(file));
+            // read by a different YAML parser than the service's
+            originals.put(file, SmartableItems.read(Files.readString(file)));
         }
         Map<String, List<JsonNode>> records = new HashMap<>();
         new KafkaTopics(bootstrapServers).readUntil("articles.ingested",
@@ -101,8 +95,7 @@ class SmartableRoundTripTest {
         }
         List<String> first = null;
         for (JsonNode message : records) {
-            List<String> found = new ArrayList<>();
-            compare(name, "", original, message, found);
+            List<String> found = SmartableItems.differences(name, original, message);
             if (found.isEmpty()) {
                 return List.of();
             }
@@ -128,59 +121,5 @@ class SmartableRoundTripTest {
             }
         }
         return files;
-    }
-
-    /** The original front matter and body, read by a different YAML parser than the service's. */
-    private JsonNode original(Path file) throws IOException {
-        String text = Files.readString(file).replace("\r\n", "\n");
-        int end = text.indexOf("\n---", 4);
-        JsonNode node = yaml.readTree(text.substring(4, end + 1));
-        String body = text.substring(Math.min(text.length(), end + 5)).strip();
-        if (!body.isEmpty()) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("body", body);
-        }
-        return node;
-    }
-
-    private static void compare(String file, String path, JsonNode original, JsonNode message, List<String> differences) {
-        if (original.isObject()) {
-            for (Iterator<String> names = original.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!message.has(name)) {
-                    differences.add(file + ": " + path + "/" + name + " is missing");
-                } else {
-                    compare(file, path + "/" + name, original.get(name), message.get(name), differences);
-                }
-            }
-            message.fieldNames().forEachRemaining(name -> {
-                if (!original.has(name) && !ADDED.contains(name)) {
-                    differences.add(file + ": " + path + "/" + name + " was added");
-                }
-            });
-        } else if (original.isArray()) {
-            boolean topics = path.endsWith("/topics");
-            if (!topics && original.size() != message.size()) {
-                differences.add(file + ": " + path + " has " + message.size() + " entries, not " + original.size());
-                return;
-            }
-            for (int i = 0; i < Math.min(original.size(), message.size()); i++) {
-                compare(file, path + "/" + i, original.get(i), message.get(i), differences);
-            }
-        } else if (!same(path, original, message)) {
-            differences.add(file + ": " + path + " is " + message + ", not " + original);
-        }
-    }
-
-    private static boolean same(String path, JsonNode original, JsonNode message) {
-        if (path.endsWith("DateTime")) {
-            return Instant.parse(original.asText()).equals(Instant.parse(message.asText()));
-        }
-        if (path.endsWith("/provider/domain")) {
-            return original.asText().strip().toLowerCase(Locale.ROOT).equals(message.asText());
-        }
-        if (path.matches(".*/topics/\\d+")) {
-            return original.asText().strip().replaceAll("\\s+", " ").equalsIgnoreCase(message.asText());
-        }
-        return original.equals(message);
     }
 }

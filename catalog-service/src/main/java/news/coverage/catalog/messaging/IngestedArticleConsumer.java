@@ -1,5 +1,6 @@
 package news.coverage.catalog.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
@@ -9,11 +10,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Stores each item of {@code articles.ingested}. The record is acknowledged, and so its offset committed, only after
- * MongoDB acknowledged the write and the cataloged event was sent. A record that cannot be read goes to the
- * dead-letter topic; an outage of MongoDB or of the broker is retried until it is over.
+ * MongoDB acknowledged the write and the cataloged event was sent. A record that cannot be read, or lacks what the
+ * catalog relies on, goes to the dead-letter topic with the reasons; an outage of MongoDB or of the broker is
+ * retried until it is over.
  */
 @ApplicationScoped
 public class IngestedArticleConsumer {
@@ -23,23 +26,31 @@ public class IngestedArticleConsumer {
     private static final Duration OUTAGE_BACKOFF_MAX = Duration.ofSeconds(30);
 
     private final ObjectMapper json;
+    private final IngestedItemCheck check;
     private final ArticleStore store;
     private final CatalogedPublisher publisher;
 
-    public IngestedArticleConsumer(ObjectMapper json, ArticleStore store, CatalogedPublisher publisher) {
+    public IngestedArticleConsumer(ObjectMapper json, IngestedItemCheck check, ArticleStore store,
+            CatalogedPublisher publisher) {
         this.json = json;
+        this.check = check;
         this.store = store;
         this.publisher = publisher;
     }
 
     @Incoming("articles-ingested")
     public Uni<Void> consume(String value) {
-        ObjectNode item;
+        JsonNode parsed;
         try {
-            item = (ObjectNode) json.readTree(value);
+            parsed = json.readTree(value);
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a JSON item: " + e.getMessage(), e));
         }
+        List<String> problems = check.problems(parsed);
+        if (!problems.isEmpty()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("invalid item: " + String.join("; ", problems)));
+        }
+        ObjectNode item = (ObjectNode) parsed;
         // the item is good: a database or broker outage is waited out, never dead-lettered, so nothing is skipped
         // (the record stays unacknowledged, and the partition waits behind it)
         return store.store(item).chain(stored -> stored

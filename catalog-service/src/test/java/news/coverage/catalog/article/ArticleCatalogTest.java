@@ -107,8 +107,16 @@ class ArticleCatalogTest {
         String id = UUID.randomUUID().toString().replace("-", "");
         kafka.send("articles.ingested", id, item(id, "After the poison").toString());
 
+        String invalid = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode withoutDate = item(invalid, "No date");
+        withoutDate.remove("publishedDateTime");
+        kafka.send("articles.ingested", invalid, withoutDate.toString());
+
         var dead = kafka.await("articles.dlq", KafkaTopics.keyed(poison), Duration.ofSeconds(30));
         assertNotNull(KafkaTopics.header(dead, "dead-letter-reason"));
+        var deadInvalid = kafka.await("articles.dlq", KafkaTopics.keyed(invalid), Duration.ofSeconds(30));
+        assertTrue(KafkaTopics.header(deadInvalid, "dead-letter-reason").contains("/publishedDateTime"),
+                KafkaTopics.header(deadInvalid, "dead-letter-reason"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().statusCode(200));
     }

@@ -14,12 +14,22 @@ public class JsonReader {
     private final ObjectMapper json;
 
     public JsonReader(ObjectMapper json) {
-        this.json = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        this.json = limited(json);
+    }
+
+    /**
+     * A copy of the mapper that reads uploads: duplicate keys refused, nesting depth 50, strings up to 2,000,000
+     * characters, numbers up to 30 digits. Whatever reads upload JSON (trees here, items straight from NDJSON lines
+     * in the binder) reads it with these limits.
+     */
+    public static ObjectMapper limited(ObjectMapper json) {
+        ObjectMapper copy = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        copy.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(50)
                 .maxStringLength(2_000_000)
                 .maxNumberLength(30)
                 .build());
+        return copy;
     }
 
     /** Parses the bytes {@code [offset, offset + length)}, which must be UTF-8 (Jackson checks that as it reads). */

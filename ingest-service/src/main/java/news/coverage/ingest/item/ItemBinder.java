@@ -1,7 +1,6 @@
 package news.coverage.ingest.item;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.ingest.format.JsonReader;
 import news.coverage.ingest.format.ParsedItem;
 
 import java.time.temporal.Temporal;
@@ -26,8 +26,7 @@ public class ItemBinder {
     private final ObjectMapper strict;
 
     public ItemBinder(ObjectMapper json) {
-        strict = json.copy()
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        strict = JsonReader.limited(json)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

@@ -2,6 +2,8 @@ package news.coverage.catalog.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoWriteException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +62,17 @@ public class IngestedArticleConsumer {
                             .chain(() -> store.announced(document.id, document.version));
                 })
                 .orElseGet(() -> Uni.createFrom().voidItem()))
-                .onFailure().invoke(failure -> LOG.warnf("cannot catalog %s yet, retrying: %s", item.path("id").asText(),
-                        failure.getMessage()))
-                .onFailure().retry().withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();
+                .onFailure(IngestedArticleConsumer::isOutage).invoke(failure -> LOG.warnf(
+                        "cannot catalog %s yet, retrying: %s", item.path("id").asText(), failure.getMessage()))
+                .onFailure(IngestedArticleConsumer::isOutage).retry()
+                .withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();
+    }
+
+    /**
+     * Whether a failure passes with time. A write the database refuses (a duplicate canonical URL under another id)
+     * never will: retrying it would hold the partition forever, so it is dead-lettered like an unreadable record.
+     */
+    private static boolean isOutage(Throwable failure) {
+        return !(failure instanceof MongoWriteException || failure instanceof MongoBulkWriteException);
     }
 }

@@ -107,6 +107,10 @@ class ArticleCatalogTest {
         String id = UUID.randomUUID().toString().replace("-", "");
         kafka.send("articles.ingested", id, item(id, "After the poison").toString());
 
+        // another id under an article's canonical URL: the database refuses it for good, so it is dead-lettered
+        String clash = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode sameUrl = item(clash, "Same URL, other id").put("canonicalUrl", "https://example.com/news/" + id);
+        kafka.send("articles.ingested", clash, sameUrl.toString());
         String invalid = UUID.randomUUID().toString().replace("-", "");
         ObjectNode withoutDate = item(invalid, "No date");
         withoutDate.remove("publishedDateTime");
@@ -119,6 +123,8 @@ class ArticleCatalogTest {
                 KafkaTopics.header(deadInvalid, "dead-letter-reason"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().statusCode(200));
+        var deadClash = kafka.await("articles.dlq", KafkaTopics.keyed(clash), Duration.ofSeconds(30));
+        assertNotNull(KafkaTopics.header(deadClash, "dead-letter-reason"));
     }
 
     @Test

@@ -23,7 +23,7 @@ import java.util.Map;
 @ApplicationScoped
 public class MarkdownReader {
 
-    static final String BODY = "body";
+    private static final String BODY = "body";
     private static final String FENCE = "---";
 
     private final ObjectMapper json;

@@ -9,6 +9,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -40,4 +42,17 @@ public class Article extends PanacheEntityBase {
     @CollectionTable(name = "article_topic", joinColumns = @JoinColumn(name = "article_id"))
     @Column(name = "topic")
     public Set<String> topics = new HashSet<>();
+
+    /** The analysed terms of title and excerpt, and their weights (see {@code TermVector}). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] terms = new String[0];
+    @Column(name = "term_weights")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public float[] termWeights = new float[0];
+
+    /** The ids of the items this one lists as related (its editorial links). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "editorial_link", joinColumns = @JoinColumn(name = "article_id"))
+    @Column(name = "linked_id")
+    public Set<String> linkedIds = new HashSet<>();
 }

@@ -1,16 +1,36 @@
 package news.coverage.recommend.article;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.recommend.text.TermVector;
+import news.coverage.recommend.text.TextAnalyzer;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Keeps the read model in step with the catalog: an upsert per cataloged version, a delete per tombstone. */
+/**
+ * Keeps the read model in step with the catalog: an upsert per cataloged version, a delete per tombstone. Runs
+ * inside the caller's transaction; the term index and the statistics follow in the same transaction.
+ */
 @ApplicationScoped
 public class ArticleProjection {
+
+    private static final String REINDEX_TERMS = """
+            WITH removed AS (DELETE FROM article_term WHERE article_id = :id)
+            INSERT INTO article_term (term, published_at, article_id, weight)
+            SELECT t.term, a.published_at, a.id, t.weight
+            FROM article a, unnest(a.terms, a.term_weights) AS t(term, weight)
+            WHERE a.id = :id""";
+
+    private final TextAnalyzer analyzer;
+
+    public ArticleProjection(TextAnalyzer analyzer) {
+        this.analyzer = analyzer;
+    }
 
     /** Applies a cataloged item; a version already applied changes nothing, so redelivery is harmless. */
     public Uni<Void> apply(String id, String version, JsonNode item) {
@@ -22,7 +42,11 @@ public class ArticleProjection {
             article.id = id;
             article.version = version;
             copy(item, article);
-            return existing == null ? article.persist().replaceWithVoid() : Uni.createFrom().voidItem();
+            Uni<?> written = existing == null ? article.persist() : Uni.createFrom().item(article);
+            return written.chain(Panache::flush)
+                    .chain(() -> Panache.getSession())
+                    .chain(session -> session.createNativeQuery(REINDEX_TERMS).setParameter("id", id).executeUpdate())
+                    .replaceWithVoid();
         });
     }
 
@@ -30,7 +54,7 @@ public class ArticleProjection {
         return Article.deleteById(id).replaceWithVoid();
     }
 
-    private static void copy(JsonNode item, Article article) {
+    private void copy(JsonNode item, Article article) {
         article.title = item.path("title").asText();
         article.excerpt = textOrNull(item.path("excerpt"));
         article.url = item.path("canonicalUrl").asText();
@@ -40,10 +64,21 @@ public class ArticleProjection {
         article.quality = item.path("quality").isNumber() ? item.path("quality").asInt() : null;
         article.type = textOrNull(item.path("type"));
         article.imageUrl = textOrNull(item.path("images").path(0).path("url"));
-        Set<String> topics = new LinkedHashSet<>();
-        item.path("topics").forEach(topic -> topics.add(topic.asText()));
-        article.topics.retainAll(topics);
-        article.topics.addAll(topics);
+        replace(article.topics, item.path("topics"), topic -> topic.asText());
+        replace(article.linkedIds, item.path("related"), related -> related.path("id").asText(""));
+        article.linkedIds.remove("");
+        article.linkedIds.remove(article.id);
+        TermVector text = analyzer.analyze(article.title, article.excerpt);
+        article.terms = text.terms();
+        article.termWeights = text.weights();
+    }
+
+    /** Brings a mapped collection to the given values in place, so that Hibernate writes only the difference. */
+    private static void replace(Set<String> target, JsonNode values, Function<JsonNode, String> value) {
+        Set<String> wanted = new LinkedHashSet<>();
+        values.forEach(node -> wanted.add(value.apply(node)));
+        target.retainAll(wanted);
+        target.addAll(wanted);
     }
 
     private static String textOrNull(JsonNode node) {

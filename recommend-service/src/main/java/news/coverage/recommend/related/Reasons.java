@@ -3,11 +3,17 @@ package news.coverage.recommend.related;
 import java.util.List;
 
 /**
- * Why an item is related coverage.
+ * Why an item is related coverage: each signal of the score as it was measured.
  *
- * @param sharedTopics topics both items carry
- * @param sameProvider whether both come from the same outlet
- * @param hoursApart   distance in publication time
+ * @param textSimilarity cosine similarity of the TF-IDF vectors of title and excerpt, 0 to 1
+ * @param sharedTopics   topics both items carry, with their IDF weights (a topic on nearly every item weighs little)
+ * @param sameProvider   whether both come from the same outlet
+ * @param hoursApart     distance in publication time
+ * @param editorialLink  whether either item lists the other as related
  */
-public record Reasons(List<String> sharedTopics, boolean sameProvider, double hoursApart) {
+public record Reasons(double textSimilarity, List<WeightedTopic> sharedTopics, boolean sameProvider,
+        double hoursApart, boolean editorialLink) {
+
+    public record WeightedTopic(String topic, double weight) {
+    }
 }

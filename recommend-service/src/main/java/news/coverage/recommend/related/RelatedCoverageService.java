@@ -4,47 +4,51 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import news.coverage.recommend.article.Article;
+import news.coverage.recommend.text.TermVector;
+import news.coverage.recommend.text.TextAnalyzer;
 
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
+import java.time.Instant;
+import java.util.Set;
 
-/**
- * Ranks related coverage: topic overlap narrows the candidates to those sharing a topic within the time window;
- * the share of the article's topics they carry and their closeness in time order them.
- */
+/** Answers related-coverage queries: candidates from the read model, scored and diversified by the ranker. */
 @ApplicationScoped
 public class RelatedCoverageService {
 
-    private static final double TOPIC_WEIGHT = 0.7;
-    private static final double TIME_WEIGHT = 0.3;
+    private final CandidateSearch search;
+    private final RelatedRanker ranker;
+    private final TextAnalyzer analyzer;
+    private final RankingConfig config;
 
-    public Uni<RelatedCoverage> relatedTo(String articleId, int limit, Duration window) {
-        return Article.<Article>findById(articleId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + articleId))
-                .chain(article -> Article.<Article>find("""
-                        select distinct a from Article a join a.topics t
-                        where t in ?1 and a.id <> ?2 and a.publishedAt between ?3 and ?4""",
-                        article.topics, article.id, article.publishedAt.minus(window), article.publishedAt.plus(window))
-                        .list()
-                        .map(candidates -> new RelatedCoverage(article.id, candidates.stream()
-                                .map(candidate -> score(article, candidate, window))
-                                .sorted(Comparator.comparingDouble(RelatedItem::score).reversed()
-                                        .thenComparing(RelatedItem::id))
-                                .limit(limit)
-                                .toList())));
+    public RelatedCoverageService(CandidateSearch search, RelatedRanker ranker, TextAnalyzer analyzer,
+            RankingConfig config) {
+        this.search = search;
+        this.ranker = ranker;
+        this.analyzer = analyzer;
+        this.config = config;
     }
 
-    private static RelatedItem score(Article article, Article candidate, Duration window) {
-        List<String> shared = candidate.topics.stream().filter(article.topics::contains).sorted().toList();
-        double topicOverlap = (double) shared.size() / article.topics.size();
-        Duration apart = Duration.between(article.publishedAt, candidate.publishedAt).abs();
-        double closeness = 1.0 - (double) apart.toMinutes() / Math.max(1, window.toMinutes());
-        double score = TOPIC_WEIGHT * topicOverlap + TIME_WEIGHT * closeness;
-        var reasons = new Reasons(shared, article.providerDomain.equals(candidate.providerDomain),
-                apart.toMinutes() / 60.0);
-        return new RelatedItem(candidate.id, candidate.title, candidate.url,
-                new RelatedItem.Provider(candidate.providerName, candidate.providerDomain), candidate.publishedAt,
-                Math.round(score * 1000) / 1000.0, reasons);
+    /** Related coverage of an article of the read model; 404 if there is none with this id. */
+    public Uni<RelatedCoverage> relatedTo(String articleId, RelatedQuery.Options options) {
+        return Article.<Article>findById(articleId)
+                .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + articleId))
+                .chain(article -> answer(new RelatedQuery(article.id,
+                        new TermVector(article.terms, article.termWeights),
+                        Set.copyOf(article.topics), article.providerDomain, article.publishedAt,
+                        Set.copyOf(article.linkedIds), options)));
+    }
+
+    /** Related coverage of an item that is not in the catalog, such as a draft. */
+    public Uni<RelatedCoverage> relatedToDraft(String title, String text, Set<String> topics, String providerDomain,
+            Instant at, RelatedQuery.Options options) {
+        return answer(new RelatedQuery(null, analyzer.analyze(title, text), topics, providerDomain, at, Set.of(),
+                options));
+    }
+
+    private Uni<RelatedCoverage> answer(RelatedQuery query) {
+        boolean withLinks = config.weights().editorial() != 0;
+        return Uni.combine().all()
+                .unis(search.candidates(query, withLinks), search.topicWeights(query.topics()))
+                .with((candidates, topicWeights) -> new RelatedCoverage(query.articleId(),
+                        ranker.rank(query, candidates.found(), topicWeights, candidates.queryNorm())));
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** One entry of a related-coverage answer, with its score and why it was chosen. */
 public record RelatedItem(String id, String title, String url, Provider provider, Instant publishedDateTime,
-        double score, Reasons reasons) {
+        Integer quality, String type, String imageUrl, double score, Reasons reasons) {
 
     public record Provider(String name, String domain) {
     }

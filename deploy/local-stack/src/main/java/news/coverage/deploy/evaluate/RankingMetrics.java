@@ -1,0 +1,77 @@
+package news.coverage.deploy.evaluate;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * The measures of a ranked answer. Each answers empty when the query has nothing to find, so that averages run over
+ * the queries where the measure is defined.
+ */
+public final class RankingMetrics {
+
+    private RankingMetrics() {
+    }
+
+    /** nDCG@k with gain = grade; unjudged results count as 0; the ideal ranking is that of the judged grades. */
+    public static OptionalDouble ndcg(List<String> ranked, Map<String, Integer> grades, int k) {
+        double ideal = dcg(grades.values().stream().sorted((a, b) -> b - a).toList(), k);
+        if (ideal == 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(dcg(ranked.stream().map(id -> grades.getOrDefault(id, 0)).toList(), k) / ideal);
+    }
+
+    /**
+     * Share of the top k graded at least {@code minGrade}, normalised by how many such items exist when fewer than
+     * k do (P@5 with minGrade 1, S@5 with minGrade 2).
+     */
+    public static OptionalDouble precision(List<String> ranked, Map<String, Integer> grades, int k, int minGrade) {
+        long relevant = grades.values().stream().filter(grade -> grade >= minGrade).count();
+        if (relevant == 0) {
+            return OptionalDouble.empty();
+        }
+        long found = ranked.stream().limit(k).filter(id -> grades.getOrDefault(id, 0) >= minGrade).count();
+        return OptionalDouble.of((double) found / Math.min(k, relevant));
+    }
+
+    /** |top k ∩ relevant| / min(k, |relevant|). */
+    public static OptionalDouble recall(List<String> ranked, Set<String> relevant, int k) {
+        if (relevant.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        long found = ranked.stream().limit(k).filter(relevant::contains).count();
+        return OptionalDouble.of((double) found / Math.min(k, relevant.size()));
+    }
+
+    /** 1 / rank of the first relevant item, 0 if none is ranked. */
+    public static OptionalDouble reciprocalRank(List<String> ranked, Set<String> relevant) {
+        if (relevant.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        for (int i = 0; i < ranked.size(); i++) {
+            if (relevant.contains(ranked.get(i))) {
+                return OptionalDouble.of(1.0 / (i + 1));
+            }
+        }
+        return OptionalDouble.of(0);
+    }
+
+    /** The mean of the defined values, and how many there were. */
+    public static String mean(Collection<OptionalDouble> values) {
+        double[] defined = values.stream().filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
+                .toArray();
+        double mean = java.util.Arrays.stream(defined).average().orElse(Double.NaN);
+        return String.format("%.3f (n=%d)", mean, defined.length);
+    }
+
+    private static double dcg(List<Integer> gains, int k) {
+        double sum = 0;
+        for (int i = 0; i < Math.min(k, gains.size()); i++) {
+            sum += gains.get(i) / (Math.log(i + 2) / Math.log(2));
+        }
+        return sum;
+    }
+}

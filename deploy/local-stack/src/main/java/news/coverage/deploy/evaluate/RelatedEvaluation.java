@@ -1,0 +1,198 @@
+package news.coverage.deploy.evaluate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import news.coverage.deploy.run.CoverageServices;
+import news.coverage.deploy.run.JwtIssuer;
+import news.coverage.deploy.stack.FreePort;
+import news.coverage.deploy.stack.LocalStack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+/**
+ * Measures related coverage on judged real data. Loads a folder of SmartableAI items through the real path (ingest
+ * over HTTP → Kafka → catalog → Kafka → recommend, all packaged services against the real infrastructure), with the
+ * editorial-link signal off because the items' related lists are one of the answer keys, then asks
+ * {@code GET /related/{id}} for each item and scores the answers, beside Lucene MoreLikeThis over the same items:
+ * <ul>
+ * <li>against the graded judgments: nDCG@10 (gain = grade), P@5 (share of the top 5 graded ≥ 1), S@5 (graded 2),
+ * both normalised by min(5, number of such items);</li>
+ * <li>against the site's related lists: recall@20 normalised by min(20, |R|) and MRR, R the listed items present in
+ * the folder.</li>
+ * </ul>
+ * Usage: {@code RelatedEvaluation [folder] [qrels]}, from the repository root after a package build.
+ */
+public final class RelatedEvaluation {
+
+    private static final Duration WINDOW = Duration.ofDays(7);
+    private static final int DEPTH = 20;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        Path repository = Path.of("").toAbsolutePath();
+        Path folder = Path.of(args.length > 0 ? args[0] : "../shared/data/smartable/ai-news").toAbsolutePath();
+        Path qrels = Path.of(args.length > 1 ? args[1] : "../shared/data/smartable/judged/qrels-dev.tsv");
+        new RelatedEvaluation().run(repository, folder, Judgments.read(qrels));
+    }
+
+    private void run(Path repository, Path folder, Judgments judgments) throws Exception {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(file -> file.toString().endsWith(".md")).sorted().toList();
+        }
+        List<EvaluatedItem> items = new ArrayList<>();
+        for (Path file : files) {
+            items.add(read(file));
+        }
+        Path work = Files.createTempDirectory(repository.resolve("target"), "related-evaluation");
+        Map<String, List<String>> ours = new LinkedHashMap<>();
+        Map<String, Set<String>> siteLists = new LinkedHashMap<>();
+        try (LocalStack stack = LocalStack.forTests().withAll()) {
+            JwtIssuer issuer = JwtIssuer.in(work.resolve("jwt"));
+            Map<String, String> environment = new HashMap<>(stack.settings());
+            environment.putAll(issuer.serviceEnvironment());
+            environment.put("RELATED_WEIGHTS_EDITORIAL", "0");
+            Map<String, Integer> ports = new HashMap<>();
+            CoverageServices.NAMES.forEach(name -> ports.put(name, FreePort.find()));
+            try (CoverageServices services = CoverageServices.start(repository, ports, environment, work)) {
+                URI ingest = services.get("ingest-service").url();
+                URI catalog = services.get("catalog-service").url();
+                URI recommend = services.get("recommend-service").url();
+                String token = issuer.token("evaluation", Duration.ofHours(1), "ingest");
+                Map<String, String> idOfFile = new LinkedHashMap<>();
+                for (Path file : files) {
+                    idOfFile.put(file.getFileName().toString(), ingest(ingest, token, file));
+                }
+                Map<String, String> fileOfId = new HashMap<>();
+                idOfFile.forEach((file, id) -> fileOfId.put(id, file));
+                awaitProjected(recommend, idOfFile.values());
+                for (var entry : idOfFile.entrySet()) {
+                    JsonNode answer = get(recommend.resolve("/related/" + entry.getValue() + "?limit=" + DEPTH
+                            + "&window=" + WINDOW));
+                    List<String> ranked = new ArrayList<>();
+                    answer.path("items").forEach(item -> ranked.add(fileOfId.getOrDefault(item.path("id").asText(), "?")));
+                    ours.put(entry.getKey(), ranked);
+                    Set<String> listed = new HashSet<>();
+                    get(catalog.resolve("/articles/" + entry.getValue())).path("related").forEach(related -> {
+                        String file = fileOfId.get(related.path("id").asText());
+                        if (file != null && !file.equals(entry.getKey())) {
+                            listed.add(file);
+                        }
+                    });
+                    siteLists.put(entry.getKey(), listed);
+                }
+            }
+        }
+        Map<String, List<String>> baseline = new LinkedHashMap<>();
+        try (MoreLikeThisBaseline moreLikeThis = new MoreLikeThisBaseline(items)) {
+            for (EvaluatedItem item : items) {
+                baseline.put(item.file(), moreLikeThis.related(item.file(), WINDOW, DEPTH));
+            }
+        }
+        Map<String, EvaluatedItem> byFile = new HashMap<>();
+        items.forEach(item -> byFile.put(item.file(), item));
+        printJudged("news.coverage", ours, judgments, byFile);
+        System.out.printf("%nRelated coverage of %d items of %s, editorial links off, window ±%s, depth %d%n",
+                items.size(), folder.normalize(), WINDOW.toDays() + " days", DEPTH);
+        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5",
+                "site recall@20", "site MRR");
+        summary("news.coverage", ours, judgments, siteLists);
+        summary("MoreLikeThis", baseline, judgments, siteLists);
+    }
+
+    private static void summary(String name, Map<String, List<String>> ranked, Judgments judgments,
+            Map<String, Set<String>> siteLists) {
+        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s%n", name,
+                judged(ranked, judgments, (list, grades) -> RankingMetrics.ndcg(list, grades, 10)),
+                judged(ranked, judgments, (list, grades) -> RankingMetrics.precision(list, grades, 5, 1)),
+                judged(ranked, judgments, (list, grades) -> RankingMetrics.precision(list, grades, 5, 2)),
+                RankingMetrics.mean(siteLists.entrySet().stream()
+                        .map(entry -> RankingMetrics.recall(ranked.get(entry.getKey()), entry.getValue(), DEPTH)).toList()),
+                RankingMetrics.mean(siteLists.entrySet().stream()
+                        .map(entry -> RankingMetrics.reciprocalRank(ranked.get(entry.getKey()), entry.getValue())).toList()));
+    }
+
+    private static String judged(Map<String, List<String>> ranked, Judgments judgments,
+            BiFunction<List<String>, Map<String, Integer>, OptionalDouble> measure) {
+        return RankingMetrics.mean(judgments.byQuery().entrySet().stream()
+                .map(entry -> measure.apply(ranked.getOrDefault(entry.getKey(), List.of()), entry.getValue())).toList());
+    }
+
+    /** Every judged query's top 10 with grades, "?" for unjudged results, so that they can be looked at. */
+    private static void printJudged(String name, Map<String, List<String>> ranked, Judgments judgments,
+            Map<String, EvaluatedItem> items) {
+        System.out.println("Top 10 of " + name + " for each judged item (grade, or ? when unjudged):");
+        judgments.byQuery().forEach((query, grades) -> {
+            System.out.println("## " + describe(items.get(query)));
+            ranked.getOrDefault(query, List.of()).stream().limit(10).forEach(file -> System.out.println("   "
+                    + (grades.containsKey(file) ? grades.get(file).toString() : "?") + " " + describe(items.get(file))));
+        });
+    }
+
+    private static String describe(EvaluatedItem item) {
+        return item == null ? "(not in the folder)" : item.publishedAt().toString().substring(0, 10) + " " + item.title();
+    }
+
+    private EvaluatedItem read(Path file) throws IOException {
+        String text = Files.readString(file).replace("\r\n", "\n");
+        JsonNode front = new YAMLMapper().readTree(text.substring(4, text.indexOf("\n---", 4) + 1));
+        return new EvaluatedItem(file.getFileName().toString(), front.path("title").asText(),
+                front.path("excerpt").asText(""), Instant.parse(front.path("publishedDateTime").asText()));
+    }
+
+    private String ingest(URI ingest, String token, Path file) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest.resolve("/items"))
+                .header("Content-Type", "text/markdown")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofFile(file))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IOException(file.getFileName() + " was not accepted: " + response.body());
+        }
+        return json.readTree(response.body()).path("id").asText();
+    }
+
+    /** Items travel ingest → catalog → recommend; every one must be answerable before the measuring starts. */
+    private void awaitProjected(URI recommend, Iterable<String> ids) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(120);
+        for (String id : ids) {
+            while (http.send(HttpRequest.newBuilder(recommend.resolve("/related/" + id)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("article " + id + " did not reach the read model in time");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private JsonNode get(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Accept", "application/json")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+}

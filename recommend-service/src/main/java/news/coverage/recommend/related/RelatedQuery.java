@@ -1,0 +1,34 @@
+package news.coverage.recommend.related;
+
+import news.coverage.recommend.text.TermVector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What related coverage is asked for: an article of the read model (with {@code articleId}) or a draft.
+ *
+ * @param articleId      the article itself, left out of the answer; null for a draft
+ * @param text           the analysed title and excerpt
+ * @param topics         the item's topics
+ * @param providerDomain the item's provider, for {@code providers} and the same-provider signal; may be null
+ * @param publishedAt    the centre of the time window
+ * @param linkedIds      the ids the item lists as related
+ */
+public record RelatedQuery(String articleId, TermVector text, Set<String> topics, String providerDomain,
+        Instant publishedAt, Set<String> linkedIds, Options options) {
+
+    /**
+     * @param limit     how many items at most
+     * @param window    how far either side of the publication time
+     * @param providers which providers may appear
+     * @param exclude   ids that must not appear
+     */
+    public record Options(int limit, Duration window, ProviderFilter providers, Set<String> exclude) {
+    }
+
+    public enum ProviderFilter {
+        ANY, SAME, OTHER
+    }
+}

@@ -1,0 +1,85 @@
+package news.coverage.recommend.related;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Scores candidates by the configured formula (see {@link RankingConfig}) and keeps the box diverse. */
+@ApplicationScoped
+public class RelatedRanker {
+
+    private static final double QUALITY_CEILING = 100;
+
+    private final RankingConfig config;
+
+    public RelatedRanker(RankingConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param topicWeights the IDF weight of each of the query's topics
+     * @param queryNorm    the norm of the query's TF-IDF vector
+     */
+    public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, Map<String, Double> topicWeights,
+            double queryNorm) {
+        double topicTotal = query.topics().stream().mapToDouble(topic -> topicWeights.getOrDefault(topic, 0.0)).sum();
+        List<RelatedItem> scored = new ArrayList<>(candidates.size());
+        for (Candidate candidate : candidates) {
+            scored.add(score(query, candidate, topicWeights, topicTotal, queryNorm));
+        }
+        scored.sort(Comparator.comparingDouble(RelatedItem::score).reversed().thenComparing(RelatedItem::id));
+        return diverse(scored, query.options().limit());
+    }
+
+    private RelatedItem score(RelatedQuery query, Candidate candidate, Map<String, Double> topicWeights,
+            double topicTotal, double queryNorm) {
+        var weights = config.weights();
+        double text = queryNorm > 0 && candidate.norm() > 0
+                ? Math.min(1, candidate.dot() / (queryNorm * candidate.norm())) : 0;
+        List<Reasons.WeightedTopic> shared = candidate.topics().stream()
+                .filter(query.topics()::contains).sorted()
+                .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.getOrDefault(topic, 0.0))))
+                .toList();
+        double topics = topicTotal > 0
+                ? shared.stream().mapToDouble(topic -> topicWeights.getOrDefault(topic.topic(), 0.0)).sum() / topicTotal
+                : 0;
+        Duration apart = Duration.between(query.publishedAt(), candidate.publishedAt()).abs();
+        double closeness = Math.exp(-(double) apart.toSeconds() / config.timeScale().toSeconds());
+        double quality = candidate.quality() == null ? 0
+                : Math.max(0, Math.min(QUALITY_CEILING, candidate.quality())) / QUALITY_CEILING;
+        boolean sameProvider = candidate.providerDomain().equals(query.providerDomain());
+        double relevance = weights.text() * text + weights.topics() * topics
+                + weights.editorial() * (candidate.linked() ? 1 : 0);
+        double score = relevance * closeness * (1 + weights.quality() * quality)
+                * (1 + weights.sameProvider() * (sameProvider ? 1 : 0));
+        return new RelatedItem(candidate.id(), candidate.title(), candidate.url(),
+                new RelatedItem.Provider(candidate.providerName(), candidate.providerDomain()),
+                candidate.publishedAt(), candidate.quality(), candidate.type(), candidate.imageUrl(), round(score),
+                new Reasons(round(text), shared, sameProvider, Math.round(apart.toMinutes() / 6.0) / 10.0,
+                        candidate.linked()));
+    }
+
+    /** The best items in order, at most {@code perProvider} of any one provider. */
+    private List<RelatedItem> diverse(List<RelatedItem> ranked, int limit) {
+        Map<String, Integer> perProvider = new HashMap<>();
+        List<RelatedItem> chosen = new ArrayList<>(limit);
+        for (RelatedItem item : ranked) {
+            if (chosen.size() == limit) {
+                break;
+            }
+            if (item.score() > 0 && perProvider.merge(item.provider().domain(), 1, Integer::sum) <= config.perProvider()) {
+                chosen.add(item);
+            }
+        }
+        return chosen;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

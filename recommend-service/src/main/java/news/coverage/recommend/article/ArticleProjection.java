@@ -19,8 +19,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ArticleProjection {
 
-    private static final String REINDEX_TERMS = """
-            WITH removed AS (DELETE FROM article_term WHERE article_id = :id)
+    private static final String UNINDEX_TERMS = "DELETE FROM article_term WHERE article_id = :id";
+    private static final String INDEX_TERMS = """
             INSERT INTO article_term (term, published_at, article_id, weight)
             SELECT t.term, a.published_at, a.id, t.weight
             FROM article a, unnest(a.terms, a.term_weights) AS t(term, weight)
@@ -45,7 +45,8 @@ public class ArticleProjection {
             Uni<?> written = existing == null ? article.persist() : Uni.createFrom().item(article);
             return written.chain(Panache::flush)
                     .chain(() -> Panache.getSession())
-                    .chain(session -> session.createNativeQuery(REINDEX_TERMS).setParameter("id", id).executeUpdate())
+                    .chain(session -> session.createNativeQuery(UNINDEX_TERMS).setParameter("id", id).executeUpdate()
+                            .chain(() -> session.createNativeQuery(INDEX_TERMS).setParameter("id", id).executeUpdate()))
                     .replaceWithVoid();
         });
     }

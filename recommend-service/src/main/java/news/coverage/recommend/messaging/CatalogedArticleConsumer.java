@@ -2,19 +2,34 @@ package news.coverage.recommend.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.recommend.article.ArticleProjection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Projects {@code articles.cataloged} into the read model. A record is acknowledged after its transaction
- * committed; a tombstone (null value) deletes the article.
+ * committed; a tombstone (null value) deletes the article. A record that cannot be projected goes to the dead-letter
+ * topic; a database outage is retried with back-off instead, so nothing is skipped.
  */
 @ApplicationScoped
 public class CatalogedArticleConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CatalogedArticleConsumer.class);
+    private static final Duration OUTAGE_BACKOFF_FIRST = Duration.ofMillis(200);
+    private static final Duration OUTAGE_BACKOFF_MAX = Duration.ofSeconds(10);
+    /** SQLSTATE classes of refusals that will not pass with time: data exceptions, integrity, syntax or access. */
+    private static final Set<String> PERMANENT_SQL_STATES = Set.of("22", "23", "42");
 
     private final ObjectMapper json;
     private final ArticleProjection projection;
@@ -25,10 +40,9 @@ public class CatalogedArticleConsumer {
     }
 
     @Incoming("articles-cataloged")
-    @WithTransaction
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return projection.delete(record.key());
+            return retryOutages(record.key(), () -> projection.delete(record.key()));
         }
         JsonNode cataloged;
         try {
@@ -41,6 +55,30 @@ public class CatalogedArticleConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException(
                     "a cataloged article needs an id equal to the record key, a version and an item"));
         }
-        return projection.apply(id, cataloged.path("version").asText(), cataloged.path("item"));
+        return retryOutages(id, () -> projection.apply(id, cataloged.path("version").asText(), cataloged.path("item")));
+    }
+
+    private static Uni<Void> retryOutages(String id, Supplier<Uni<Void>> work) {
+        return Panache.withTransaction(work)
+                .onFailure(CatalogedArticleConsumer::isOutage).invoke(failure -> LOG.warnf(
+                        "cannot project %s yet, retrying: %s", id, failure.getMessage()))
+                .onFailure(CatalogedArticleConsumer::isOutage).retry()
+                .withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();
+    }
+
+    /** Whether a failure passes with time (the database is away); a record it can never take is dead-lettered. */
+    static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException || cause instanceof DateTimeException
+                    || cause instanceof NullPointerException) {
+                return false;
+            }
+            String sqlState = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (sqlState != null && sqlState.length() >= 2 && PERMANENT_SQL_STATES.contains(sqlState.substring(0, 2))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

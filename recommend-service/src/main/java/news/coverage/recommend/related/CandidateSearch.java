@@ -23,10 +23,10 @@ public class CandidateSearch {
     private static final String CANDIDATES = """
             WITH n AS (SELECT greatest(article_count, 1)::float8 AS n FROM corpus_stat WHERE id = 1),
             q AS (
-                SELECT q.term, q.weight * ln(n.n / s.article_count) AS w, ln(n.n / s.article_count) AS idf
+                SELECT q.term, q.weight * ln((n.n + 1) / s.article_count) AS w, ln((n.n + 1) / s.article_count) AS idf
                 FROM unnest($1::text[], $2::real[]) AS q(term, weight)
                 JOIN term_stat s ON s.term = q.term, n
-                WHERE s.article_count <= n.n * $3
+                WHERE s.article_count <= greatest(n.n * $3, 10)
             ),
             scored AS (
                 SELECT t.article_id, sum(q.w * t.weight * q.idf) AS dot
@@ -42,9 +42,9 @@ public class CandidateSearch {
             SELECT a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
                    a.image_url, coalesce(scored.dot, 0) AS dot, linked.article_id IS NOT NULL AS linked,
                    ARRAY(SELECT topic FROM article_topic WHERE article_id = a.id) AS topics,
-                   (SELECT sqrt(sum((d.weight * ln(n.n / s.article_count)) ^ 2))
+                   (SELECT sqrt(sum((d.weight * ln((n.n + 1) / s.article_count)) ^ 2))
                     FROM unnest(a.terms, a.term_weights) AS d(term, weight) JOIN term_stat s ON s.term = d.term
-                    WHERE s.article_count <= n.n * $3) AS norm,
+                    WHERE s.article_count <= greatest(n.n * $3, 10)) AS norm,
                    (SELECT sqrt(sum(q.w * q.w)) FROM q) AS query_norm
             FROM scored FULL JOIN linked ON linked.article_id = scored.article_id
             JOIN article a ON a.id = coalesce(scored.article_id, linked.article_id), n

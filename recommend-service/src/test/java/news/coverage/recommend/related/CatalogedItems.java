@@ -1,0 +1,108 @@
+package news.coverage.recommend.related;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import news.coverage.deploy.testing.KafkaTopics;
+
+import java.util.UUID;
+
+/** Builds {@code articles.cataloged} records the way the catalog sends them, and sends them. */
+final class CatalogedItems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaTopics kafka;
+
+    CatalogedItems(String bootstrapServers) {
+        this.kafka = new KafkaTopics(bootstrapServers);
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A made-up word no other test uses, so that term statistics of one test do not touch another's. */
+    static String word() {
+        StringBuilder word = new StringBuilder();
+        for (char c : newId().substring(0, 10).toCharArray()) {
+            word.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return word.toString();
+    }
+
+    Item item(String id) {
+        return new Item(id);
+    }
+
+    void delete(String id) {
+        kafka.send("articles.cataloged", id, null);
+    }
+
+    final class Item {
+        private final ObjectNode item = JSON.createObjectNode();
+        private final String id;
+        private String version = "v1";
+
+        private Item(String id) {
+            this.id = id;
+            item.put("id", id).put("canonicalUrl", "https://example.com/" + id).put("title", "Article " + id)
+                    .put("publishedDateTime", "2020-06-10T12:00:00Z").put("quality", 50);
+            provider("example.com");
+            topics("AI");
+        }
+
+        Item title(String title) {
+            item.put("title", title);
+            return this;
+        }
+
+        Item excerpt(String excerpt) {
+            item.put("excerpt", excerpt);
+            return this;
+        }
+
+        Item published(String instant) {
+            item.put("publishedDateTime", instant);
+            return this;
+        }
+
+        Item quality(int quality) {
+            item.put("quality", quality);
+            return this;
+        }
+
+        Item provider(String domain) {
+            item.putObject("provider").put("name", "Provider " + domain).put("domain", domain);
+            return this;
+        }
+
+        Item topics(String... topics) {
+            ArrayNode array = item.putArray("topics");
+            for (String topic : topics) {
+                array.add(topic);
+            }
+            return this;
+        }
+
+        Item related(String... ids) {
+            ArrayNode array = item.putArray("related");
+            for (String related : ids) {
+                array.addObject().put("id", related).put("title", "Listed " + related);
+            }
+            return this;
+        }
+
+        Item version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        String send() {
+            ObjectNode cataloged = JSON.createObjectNode().put("id", id).put("version", version);
+            cataloged.set("item", item);
+            kafka.send("articles.cataloged", id, cataloged.toString());
+            return id;
+        }
+    }
+}

@@ -39,10 +39,7 @@ public final class IngestBenchmark {
         int perUpload = args.length > 1 ? Integer.parseInt(args[1]) : 2_500;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path repository = Path.of("").toAbsolutePath();
-        Path shared = repository.resolve("../shared/data/smartable");
-        List<ObjectNode> samples = Files.isDirectory(shared)
-                ? samples(List.of(shared.resolve("seeds"), shared.resolve("ai-news"), shared.resolve("power-apps")))
-                : samples(List.of(repository.resolve("deploy/sample-data")));
+        List<ObjectNode> samples = samples(repository, "seeds", "ai-news", "power-apps");
         List<byte[]> uploads = uploads(samples, total, perUpload);
         long bytes = uploads.stream().mapToLong(upload -> upload.length).sum();
 
@@ -100,6 +97,17 @@ public final class IngestBenchmark {
             throw new IOException("upload answered " + response.statusCode() + ": " + response.body());
         }
         return new ObjectMapper().readTree(response.body()).get("accepted").asLong();
+    }
+
+    /**
+     * The items of the named folders of the shared data beside the repository, or without it the sample items of
+     * {@code deploy/sample-data}.
+     */
+    static List<ObjectNode> samples(Path repository, String... sharedFolders) throws IOException {
+        Path shared = repository.resolve("../shared/data/smartable");
+        return Files.isDirectory(shared)
+                ? samples(Stream.of(sharedFolders).map(shared::resolve).toList())
+                : samples(List.of(repository.resolve("deploy/sample-data")));
     }
 
     /** The items of the folders as JSON, read from their Markdown front matter. */

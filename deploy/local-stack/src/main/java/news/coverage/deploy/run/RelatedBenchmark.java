@@ -1,0 +1,144 @@
+package news.coverage.deploy.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import news.coverage.deploy.stack.FreePort;
+import news.coverage.deploy.stack.LocalStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Measures {@code GET /related/{id}} of the packaged recommend-service with {@code items} articles in its read model
+ * (PostgreSQL), fed through {@code articles.cataloged} on a real broker: the shared SmartableAI items repeated, each
+ * copy two weeks after the previous one, so that every time window holds what the real data holds. Then
+ * {@code clients} clients ask for the related coverage of random articles for {@code seconds}, and as many ask for
+ * the trivial health endpoint, the ceiling. Prints p50/p99 latency and requests per second of each.
+ *
+ * <p>Usage: {@code RelatedBenchmark [items] [clients] [seconds]}, from the repository root after a package build.
+ */
+public final class RelatedBenchmark {
+
+    private static final Duration COPY_SHIFT = Duration.ofDays(14);
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Path repository = Path.of("").toAbsolutePath();
+        List<ObjectNode> samples = IngestBenchmark.samples(repository, "ai-news", "power-apps");
+        Path work = Files.createTempDirectory(repository.resolve("target"), "related-benchmark");
+        try (LocalStack stack = LocalStack.forTests().withKafka().withPostgres()) {
+            Map<String, String> environment = new HashMap<>(stack.settings());
+            try (ServiceProcess recommend = ServiceProcess.start("recommend-service",
+                    repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
+                recommend.awaitReady(Duration.ofSeconds(120));
+                long start = System.nanoTime();
+                List<String> ids = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), samples, total);
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                awaitProjected(http, recommend.url(), ids.get(ids.size() - 1));
+                System.out.printf("related benchmark: %d articles projected into the read model in %.0f s%n",
+                        ids.size(), (System.nanoTime() - start) / 1e9);
+                Supplier<URI> related = () -> recommend.url().resolve(
+                        "/related/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+                measure(http, related, clients, 5, null);
+                measure(http, related, clients, seconds, "GET /related/{id}");
+                measure(http, () -> recommend.url().resolve("/q/health/live"), clients, seconds, "GET /q/health/live");
+            }
+        }
+    }
+
+    /** Publishes the cataloged records; answers their ids in publication order. */
+    private static List<String> load(String bootstrapServers, List<ObjectNode> samples, int total) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> ids = new ArrayList<>(total);
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < total; i++) {
+                ObjectNode item = samples.get(i % samples.size()).deepCopy();
+                int copy = i / samples.size();
+                String id = UUID.randomUUID().toString().replace("-", "");
+                Instant published = Instant.parse(item.path("publishedDateTime").asText())
+                        .plus(COPY_SHIFT.multipliedBy(copy));
+                String url = item.hasNonNull("webUrl") ? item.get("webUrl").asText() : item.get("originalUrl").asText();
+                item.put("id", id).put("canonicalUrl", url + "#copy-" + copy)
+                        .put("publishedDateTime", published.toString());
+                ObjectNode cataloged = json.createObjectNode().put("id", id).put("version", "v1");
+                cataloged.set("item", item);
+                producer.send(new ProducerRecord<>("articles.cataloged", id, cataloged.toString()));
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static void awaitProjected(HttpClient http, URI recommend, String lastId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(recommend.resolve("/related/" + lastId)).build();
+        while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            Thread.sleep(500);
+        }
+    }
+
+    /** {@code clients} clients in a closed loop for {@code seconds}; prints latency percentiles and throughput. */
+    private static void measure(HttpClient http, Supplier<URI> target, int clients, int seconds, String name)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            results.add(pool.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int count = 0;
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.get()).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
+                    }
+                    if (count == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, count * 2);
+                    }
+                    latencies[count++] = System.nanoTime() - sent;
+                }
+                return Arrays.copyOf(latencies, count);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> result : results) {
+            long[] latencies = result.get();
+            int from = all.length;
+            all = Arrays.copyOf(all, from + latencies.length);
+            System.arraycopy(latencies, 0, all, from, latencies.length);
+        }
+        pool.shutdown();
+        if (name == null) {
+            return; // warm-up
+        }
+        Arrays.sort(all);
+        System.out.printf("  %-20s %d clients, %d s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms%n", name, clients,
+                seconds, all.length / (double) seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
+    }
+}

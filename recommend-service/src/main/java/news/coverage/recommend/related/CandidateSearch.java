@@ -35,9 +35,8 @@ public class CandidateSearch {
                 GROUP BY t.article_id ORDER BY dot DESC LIMIT $7
             ),
             linked AS (
-                SELECT linked_id AS article_id FROM editorial_link WHERE $8 AND article_id = $6
+                SELECT unnest($9::text[]) AS article_id WHERE $8
                 UNION SELECT article_id FROM editorial_link WHERE $8 AND linked_id = $6
-                UNION SELECT unnest($9::text[]) WHERE $8
             )
             SELECT a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
                    a.image_url, coalesce(scored.dot, 0) AS dot, linked.article_id IS NOT NULL AS linked,

@@ -2,11 +2,11 @@ package news.coverage.deploy.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import news.coverage.deploy.run.CoverageServices;
 import news.coverage.deploy.run.JwtIssuer;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.LocalStack;
+import news.coverage.deploy.testing.SmartableItems;
 
 import java.io.IOException;
 import java.net.URI;
@@ -154,9 +154,8 @@ public final class RelatedEvaluation {
         return item == null ? "(not in the folder)" : item.publishedAt().toString().substring(0, 10) + " " + item.title();
     }
 
-    private EvaluatedItem read(Path file) throws IOException {
-        String text = Files.readString(file).replace("\r\n", "\n");
-        JsonNode front = new YAMLMapper().readTree(text.substring(4, text.indexOf("\n---", 4) + 1));
+    private static EvaluatedItem read(Path file) throws IOException {
+        JsonNode front = SmartableItems.read(Files.readString(file));
         return new EvaluatedItem(file.getFileName().toString(), front.path("title").asText(),
                 front.path("excerpt").asText(""), Instant.parse(front.path("publishedDateTime").asText()));
     }

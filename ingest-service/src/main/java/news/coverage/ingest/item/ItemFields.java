@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,8 +23,11 @@ import java.util.List;
 @JsonPropertyOrder({ "id", "canonicalUrl" })
 public abstract class ItemFields extends OpenFields {
 
-    /** Checks that only a whole item must pass; a related entry may lack these fields. */
-    public interface Required {
+    /**
+     * Checks that only a whole item must pass; a related entry may lack these fields. It extends {@link Default} so
+     * that one validation pass over the item checks both: passing the two groups apart walks the related lists twice.
+     */
+    public interface Required extends Default {
     }
 
     /** Derived from the canonical URL; whatever an upload says here is replaced. */

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import jakarta.validation.groups.Default;
 
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +19,7 @@ public class ItemValidator {
     }
 
     public void validate(NewsItem item) {
-        List<FieldError> errors = validator.validate(item, Default.class, ItemFields.Required.class).stream()
+        List<FieldError> errors = validator.validate(item, ItemFields.Required.class).stream()
                 .map(violation -> new FieldError(pointer(violation), violation.getMessage()))
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))

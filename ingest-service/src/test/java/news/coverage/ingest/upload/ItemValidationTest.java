@@ -84,6 +84,24 @@ class ItemValidationTest {
     }
 
     @org.junit.jupiter.api.Test
+    void relatedEntryNeedsNotWhatOnlyAWholeItemMust() {
+        // a related entry without title, date and provider is still editorial data; its other fields are checked
+        String document = ITEM.replace("  - title: \"Facial Recognition Bans: What Do They Mean For AI (Artificial Intelligence)?\"\n", "  - ")
+                .replaceFirst("    excerpt: ", "excerpt: ")
+                .replace("    publishedDateTime: 2020-06-13T16:36:00Z\n", "")
+                .replace("    provider:\n      name: Forbes\n      domain: forbes.com\n", "");
+        assertTrue(!document.equals(ITEM));
+        asIngester().contentType("text/markdown").body(document.getBytes(StandardCharsets.UTF_8))
+                .post("/items")
+                .then().statusCode(202);
+        asIngester().contentType("text/markdown")
+                .body(document.replace("    quality: 118", "    quality: \"many\"").getBytes(StandardCharsets.UTF_8))
+                .post("/items")
+                .then().statusCode(422)
+                .body("errors.field", hasItem("/related/0/quality"));
+    }
+
+    @org.junit.jupiter.api.Test
     void everyErrorOfAnItemIsListedAtOnce() {
         String document = ITEM.replaceFirst("(?m)^title: .*\\n", "").replace("quality: 59", "quality: -1")
                 .replaceFirst("(?m)^webUrl: .*\\n", "").replace("  domain: nymag.com", "  domain: x");

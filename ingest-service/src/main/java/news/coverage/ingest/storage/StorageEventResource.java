@@ -1,5 +1,6 @@
 package news.coverage.ingest.storage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -35,14 +38,26 @@ public class StorageEventResource {
         this.handler = handler;
     }
 
+    /**
+     * Any content type: Knative's KafkaSource posts MinIO's records in binary mode with whatever content type the
+     * record carried, and MinIO's records carry none; the body is read as JSON whatever it is called.
+     */
     @POST
-    @Consumes({ MediaType.APPLICATION_JSON, "application/cloudevents+json" })
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest the objects named by an S3 event notification (CloudEvent, binary or structured)")
     @APIResponse(responseCode = "200", description = "One result per item of the new objects; rejected ones are also on articles.rejected")
-    @APIResponse(responseCode = "422", description = "The body is not an S3 event notification")
+    @APIResponse(responseCode = "422", description = "The body is not JSON, or not an S3 event notification")
     @APIResponse(responseCode = "503", description = "An object could not be read or the broker did not acknowledge; deliver again")
-    public Uni<List<ItemResult>> receive(JsonNode event) {
+    public Uni<List<ItemResult>> receive(byte[] body) {
+        JsonNode event;
+        try {
+            event = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidItemException("", "the body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         JsonNode notification = event.has("specversion") && event.has("data") ? event.get("data") : event;
         if (!notification.path("Records").isArray()) {
             throw new InvalidItemException("/Records", "an S3 event notification lists its Records");

@@ -11,6 +11,8 @@ import news.coverage.deploy.testing.S3TestResource;
 import news.coverage.ingest.upload.ItemUploadTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -44,17 +46,19 @@ class StorageTriggerTest {
     @Inject
     ObjectMapper json;
 
-    @Test
-    void binaryCloudEventOverHttpIngestsTheNewObject() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "application/json", "application/octet-stream" })
+    void binaryCloudEventOverHttpIngestsTheNewObject(String contentType) throws Exception {
+        // octet-stream: how a Knative KafkaSource posts a record that carried no content type, as MinIO's do
         String key = "drops/" + UUID.randomUUID() + " amazon.md";
         put(key, bytes("amazon-finally-sees-the-problem.md"));
 
-        String id = given().contentType("application/json")
+        String id = given().contentType(contentType)
                 .header("ce-specversion", "1.0")
                 .header("ce-id", UUID.randomUUID().toString())
                 .header("ce-type", "com.amazonaws.s3.ObjectCreated:Put")
                 .header("ce-source", "minio:incoming")
-                .body(notification("incoming", key))
+                .body(notification("incoming", key).getBytes(StandardCharsets.UTF_8))
                 .post("/storage-events")
                 .then().statusCode(200)
                 .body("status", contains("ACCEPTED"))
@@ -120,6 +124,10 @@ class StorageTriggerTest {
                 .post("/storage-events")
                 .then().statusCode(422)
                 .body("errors[0].field", equalTo("/Records"));
+        given().contentType("application/octet-stream").body("Records: not json".getBytes(StandardCharsets.UTF_8))
+                .post("/storage-events")
+                .then().statusCode(422)
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("the body is not JSON"));
     }
 
     private void put(String key, byte[] content) throws Exception {

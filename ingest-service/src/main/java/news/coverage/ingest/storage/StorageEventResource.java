@@ -1,6 +1,5 @@
 package news.coverage.ingest.storage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
@@ -10,14 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import news.coverage.ingest.format.JsonReader;
 import news.coverage.ingest.item.InvalidItemException;
 import news.coverage.ingest.upload.ItemResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -31,10 +29,12 @@ import java.util.List;
 public class StorageEventResource {
 
     private final ObjectMapper json;
+    private final JsonReader reader;
     private final StorageEventHandler handler;
 
-    public StorageEventResource(ObjectMapper json, StorageEventHandler handler) {
+    public StorageEventResource(ObjectMapper json, JsonReader reader, StorageEventHandler handler) {
         this.json = json;
+        this.reader = reader;
         this.handler = handler;
     }
 
@@ -50,14 +50,7 @@ public class StorageEventResource {
     @APIResponse(responseCode = "422", description = "The body is not JSON, or not an S3 event notification")
     @APIResponse(responseCode = "503", description = "An object could not be read or the broker did not acknowledge; deliver again")
     public Uni<List<ItemResult>> receive(byte[] body) {
-        JsonNode event;
-        try {
-            event = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidItemException("", "the body is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode event = reader.read(body, 0, body.length);
         JsonNode notification = event.has("specversion") && event.has("data") ? event.get("data") : event;
         if (!notification.path("Records").isArray()) {
             throw new InvalidItemException("/Records", "an S3 event notification lists its Records");

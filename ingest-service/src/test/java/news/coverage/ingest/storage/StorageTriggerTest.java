@@ -127,7 +127,7 @@ class StorageTriggerTest {
         given().contentType("application/octet-stream").body("Records: not json".getBytes(StandardCharsets.UTF_8))
                 .post("/storage-events")
                 .then().statusCode(422)
-                .body("errors[0].message", org.hamcrest.Matchers.startsWith("the body is not JSON"));
+                .body("errors[0].message", org.hamcrest.Matchers.startsWith("the JSON cannot be read"));
     }
 
     private void put(String key, byte[] content) throws Exception {

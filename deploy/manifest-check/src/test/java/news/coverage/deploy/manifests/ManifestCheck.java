@@ -44,11 +44,15 @@ final class ManifestCheck {
 
     private final List<ObjectNode> resources;
     private final Map<String, ServiceConfiguration> services;
+    /** The KafkaTopics by the topic they create. */
+    private final Map<String, ObjectNode> topics;
     private final List<String> problems = new ArrayList<>();
 
     private ManifestCheck(List<ObjectNode> resources, Map<String, ServiceConfiguration> services) {
         this.resources = resources;
         this.services = services;
+        this.topics = ofKind(resources, "kafka.strimzi.io/v1beta2", "KafkaTopic").stream().collect(Collectors.toMap(
+                topic -> topic.path("spec").path("topicName").asText(name(topic)), Function.identity(), (a, b) -> a));
     }
 
     /** The problems of the overlay (or base) in {@code kustomization}, against the services of {@code repository}. */
@@ -194,20 +198,15 @@ final class ManifestCheck {
     private void topics() {
         Set<String> used = new TreeSet<>();
         services.values().forEach(service -> used.addAll(service.topics()));
-        Set<String> declared = new TreeSet<>(topicNames().keySet());
+        Set<String> declared = new TreeSet<>(topics.keySet());
         used.stream().filter(topic -> !declared.contains(topic))
                 .forEach(topic -> problems.add("topic " + topic + " has no KafkaTopic"));
         declared.stream().filter(topic -> !used.contains(topic))
                 .forEach(topic -> problems.add("KafkaTopic " + topic + " is used by no service's channel"));
-        JsonNode cataloged = topicNames().get("articles.cataloged");
+        JsonNode cataloged = topics.get("articles.cataloged");
         if (cataloged != null && !cataloged.path("spec").path("config").path("cleanup.policy").asText().contains("compact")) {
             problems.add(id(cataloged) + ": articles.cataloged must be compacted (consumers rebuild their state from it)");
         }
-    }
-
-    private Map<String, ObjectNode> topicNames() {
-        return ofKind(resources, "kafka.strimzi.io/v1beta2", "KafkaTopic").stream().collect(Collectors.toMap(
-                topic -> topic.path("spec").path("topicName").asText(name(topic)), Function.identity(), (a, b) -> a));
     }
 
     /** ScaledObjects scale an existing Deployment on the lag of the group that Deployment's service consumes with. */
@@ -221,7 +220,7 @@ final class ManifestCheck {
                 String topic = trigger.path("metadata").path("topic").asText();
                 String group = trigger.path("metadata").path("consumerGroup").asText();
                 ServiceConfiguration service = services.get(target);
-                if (!topicNames().containsKey(topic)) {
+                if (!topics.containsKey(topic)) {
                     problems.add(id(scaled) + ": topic " + topic + " has no KafkaTopic");
                 }
                 if (service != null && !Objects.equals(service.consumerGroupOf(topic), group)) {
@@ -236,7 +235,7 @@ final class ManifestCheck {
     private void eventSources() {
         for (ObjectNode source : ofKind(resources, "sources.knative.dev/v1beta1", "KafkaSource")) {
             source.path("spec").path("topics").forEach(topic -> {
-                if (!topicNames().containsKey(topic.asText())) {
+                if (!topics.containsKey(topic.asText())) {
                     problems.add(id(source) + ": topic " + topic.asText() + " has no KafkaTopic");
                 }
             });
@@ -249,7 +248,7 @@ final class ManifestCheck {
             for (JsonNode container : deployment.path("spec").path("template").path("spec").path("containers")) {
                 for (JsonNode variable : container.path("env")) {
                     if (variable.path("name").asText().startsWith("MINIO_NOTIFY_KAFKA_TOPIC")
-                            && !topicNames().containsKey(variable.path("value").asText())) {
+                            && !topics.containsKey(variable.path("value").asText())) {
                         problems.add(id(deployment) + ": MinIO notifies topic " + variable.path("value").asText()
                                 + ", which has no KafkaTopic");
                     }

@@ -17,6 +17,8 @@ public class ArticleDocument {
     @BsonId
     public String id;
     public String canonicalUrl;
+    /** The canonical form of each URL of the article (canonical, web, original, AMP, source), for look-ups. */
+    public List<String> urls;
     public List<String> topics;
     public String providerDomain;
     public Instant publishedAt;

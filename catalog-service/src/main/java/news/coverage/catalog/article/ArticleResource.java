@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import news.coverage.article.CanonicalUrl;
 import news.coverage.catalog.messaging.CatalogedPublisher;
 
 import java.util.List;
@@ -58,7 +59,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "A page of articles and the cursor of the next one")
     @APIResponse(responseCode = "400", description = "A parameter that is not one of these, or a value that is not valid")
     public Uni<ArticlePage> search(@Context UriInfo uri,
-            @Parameter(description = "Any of the article's URLs: canonical, web, original, AMP, source") @QueryParam("url") String url,
+            @Parameter(description = "Any of the article's URLs (canonical, web, original, AMP, source), in any spelling that has the same canonical form: scheme and host case, default port, tracking parameters") @QueryParam("url") String url,
             @Parameter(description = "A topic; repeat for several") @QueryParam("topic") List<String> topics,
             @Parameter(description = "all: every topic given (default); any: one of them") @QueryParam("match") @DefaultValue("all") String match,
             @Parameter(description = "The provider's domain, such as nymag.com") @QueryParam("provider") String provider,
@@ -71,7 +72,9 @@ public class ArticleResource {
         if (!match.equals("all") && !match.equals("any")) {
             throw new BadRequestException("match is all or any, not '" + match + "'");
         }
-        var criteria = new ArticleSearch.Criteria(Optional.ofNullable(url), topics, match.equals("any"), Optional.ofNullable(provider),
+        Optional<String> canonicalUrl = Optional.ofNullable(url).map(given -> CanonicalUrl.of(given)
+                .orElseThrow(() -> new BadRequestException("url must be an absolute http or https URL, not '" + given + "'")));
+        var criteria = new ArticleSearch.Criteria(canonicalUrl, topics, match.equals("any"), Optional.ofNullable(provider),
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to), Optional.ofNullable(type));
         Optional<PageCursor> after = Optional.ofNullable(cursor).map(PageCursor::decode);
         return search.page(criteria, after, limit + 1).map(found -> {

@@ -26,20 +26,16 @@ public class ArticleSearch {
     /**
      * The criteria of a search; every value is used as a literal.
      *
+     * @param url      a canonical URL, of any of the article's URLs
      * @param anyTopic whether one of the topics suffices (else all are needed)
      */
     public record Criteria(Optional<String> url, List<String> topics, boolean anyTopic, Optional<String> provider,
             Optional<Instant> from, Optional<Instant> to, Optional<String> type) {
     }
 
-    /** The URL fields an article may be asked for by. */
-    private static final List<String> URL_FIELDS = List.of("canonicalUrl", "item.webUrl", "item.originalUrl",
-            "item.ampWebUrl", "item.cdnAmpWebUrl", "item.sourceUrl");
-
     public Uni<List<ArticleDocument>> page(Criteria criteria, Optional<PageCursor> after, int size) {
         List<Bson> filters = new ArrayList<>();
-        criteria.url().ifPresent(url -> filters.add(Filters.or(URL_FIELDS.stream()
-                .map(field -> Filters.eq(field, url)).toList())));
+        criteria.url().ifPresent(url -> filters.add(Filters.eq("urls", url)));
         if (!criteria.topics().isEmpty()) {
             filters.add(criteria.anyTopic() ? Filters.in("topics", criteria.topics())
                     : Filters.all("topics", criteria.topics()));

@@ -1,66 +1,145 @@
 package news.coverage.catalog.article;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.article.CanonicalUrl;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Writes items into the catalog, only when their content changed, and keeps track of what was announced, so that a
- * write whose announcement was lost (a crash in between) is announced when the record is delivered again.
+ * Writes items into the catalog, a batch at a time and only where their content changed, and keeps track of what was
+ * announced, so that a write whose announcement was lost (a crash in between) is announced when the record is
+ * delivered again.
  */
 @ApplicationScoped
 public class ArticleStore {
 
-    private final ArticleRepository repository;
+    /** The item fields holding URLs of the article; each is stored canonical in {@code urls}, for look-ups. */
+    private static final List<String> URL_FIELDS = List.of("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl",
+            "sourceUrl");
 
-    public ArticleStore(ArticleRepository repository) {
+    private final ArticleRepository repository;
+    private final ArticleIndexes indexes;
+
+    public ArticleStore(ArticleRepository repository, ArticleIndexes indexes) {
         this.repository = repository;
+        this.indexes = indexes;
     }
 
     /**
-     * Stores the item; answers the article to announce, or empty when the catalog already held and announced this
-     * very content.
+     * What a batch write did.
+     *
+     * @param toAnnounce the articles written, or written before but not yet announced
+     * @param refused    the reason, by article id, for each item the database refused for good (such as another id
+     *                   under an existing canonical URL)
      */
-    public Uni<Optional<ArticleDocument>> store(ObjectNode item) {
-        String id = item.get("id").asText();
-        String version = ContentVersion.of(item);
-        return repository.findById(id).chain(existing -> {
-            if (existing != null && version.equals(existing.version)) {
-                return Uni.createFrom().item(version.equals(existing.announcedVersion) ? Optional.empty()
-                        : Optional.of(existing));
-            }
-            Instant now = Instant.now();
-            ArticleDocument document = toDocument(id, item, version);
-            document.firstSeenAt = existing == null ? now : existing.firstSeenAt;
-            document.updatedAt = now;
-            document.announcedVersion = existing == null ? null : existing.announcedVersion;
-            return repository.persistOrUpdate(document).map(Optional::of);
-        });
+    public record Outcome(List<ArticleDocument> toAnnounce, Map<String, String> refused) {
     }
 
-    /** Records that this version of the article was announced (unless a newer one was stored meanwhile). */
-    public Uni<Void> announced(String id, String version) {
-        return repository.update("announcedVersion", version).where("_id = ?1 and version = ?2", id, version)
-                .replaceWithVoid();
+    /**
+     * Stores the items (ids unique within the batch) with one look-up and one bulk write; an item whose content the
+     * catalog already holds is not written. A failure of the whole batch (an outage) leaves it safe to store again.
+     */
+    public Uni<Outcome> store(List<ObjectNode> items) {
+        Map<String, ObjectNode> byId = items.stream().collect(Collectors.toMap(item -> item.get("id").asText(),
+                Function.identity(), (first, second) -> second, LinkedHashMap::new));
+        return indexes.ready()
+                .chain(() -> repository.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList())
+                .chain(found -> {
+                    Map<String, ArticleDocument> existing = found.stream()
+                            .collect(Collectors.toMap(document -> document.id, Function.identity()));
+                    Instant now = Instant.now();
+                    List<ArticleDocument> writes = new ArrayList<>();
+                    List<ArticleDocument> unannounced = new ArrayList<>();
+                    byId.forEach((id, item) -> {
+                        ArticleDocument before = existing.get(id);
+                        String version = ContentVersion.of(item);
+                        if (before != null && version.equals(before.version)) {
+                            if (!version.equals(before.announcedVersion)) {
+                                unannounced.add(before);
+                            }
+                        } else {
+                            writes.add(toDocument(id, item, version, before, now));
+                        }
+                    });
+                    return write(writes).map(refused -> new Outcome(Stream.concat(unannounced.stream(),
+                            writes.stream().filter(document -> !refused.containsKey(document.id))).toList(), refused));
+                });
     }
 
-    private static ArticleDocument toDocument(String id, ObjectNode item, String version) {
+    /** Replaces (or inserts) the documents, unordered, so that a refused one does not hold back the others. */
+    private Uni<Map<String, String>> write(List<ArticleDocument> documents) {
+        if (documents.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<WriteModel<ArticleDocument>> replacements = documents.stream()
+                .<WriteModel<ArticleDocument>>map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.id),
+                        document, new ReplaceOptions().upsert(true)))
+                .toList();
+        return repository.mongoCollection().bulkWrite(replacements, new BulkWriteOptions().ordered(false))
+                .replaceWith(Map.<String, String>of())
+                .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> {
+                    MongoBulkWriteException refusal = (MongoBulkWriteException) failure;
+                    if (refusal.getWriteConcernError() != null) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    return Uni.createFrom().item(refusal.getWriteErrors().stream().collect(Collectors.toMap(
+                            error -> documents.get(error.getIndex()).id, BulkWriteError::getMessage)));
+                });
+    }
+
+    /** Records that these versions were announced (unless a newer one was stored meanwhile). */
+    public Uni<Void> announced(List<ArticleDocument> documents) {
+        if (documents.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<WriteModel<ArticleDocument>> updates = documents.stream()
+                .<WriteModel<ArticleDocument>>map(document -> new UpdateOneModel<>(
+                        Filters.and(Filters.eq("_id", document.id), Filters.eq("version", document.version)),
+                        Updates.set("announcedVersion", document.version)))
+                .toList();
+        return repository.mongoCollection().bulkWrite(updates, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+    }
+
+    private static ArticleDocument toDocument(String id, ObjectNode item, String version, ArticleDocument before,
+            Instant now) {
         ArticleDocument document = new ArticleDocument();
         document.id = id;
         document.version = version;
         document.canonicalUrl = item.path("canonicalUrl").asText();
+        document.urls = Stream.concat(Stream.of(document.canonicalUrl), URL_FIELDS.stream()
+                        .map(field -> item.path(field).asText(null))
+                        .filter(Objects::nonNull)
+                        .flatMap(url -> CanonicalUrl.of(url).stream()))
+                .distinct().toList();
         document.providerDomain = item.path("provider").path("domain").asText();
         document.publishedAt = Instant.parse(item.path("publishedDateTime").asText());
         List<String> topics = new ArrayList<>();
         item.path("topics").forEach(topic -> topics.add(topic.asText()));
         document.topics = topics;
         document.item = Document.parse(item.toString());
+        document.firstSeenAt = before == null ? now : before.firstSeenAt;
+        document.updatedAt = now;
+        document.announcedVersion = before == null ? null : before.announcedVersion;
         return document;
     }
 }

@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Announces each effective catalog write on {@code articles.cataloged}, keyed by article id, with CloudEvents
@@ -21,7 +22,9 @@ public class CatalogedPublisher {
     private final MutinyEmitter<Record<String, String>> emitter;
     private final ObjectMapper json;
 
-    public CatalogedPublisher(@Channel("articles-cataloged") MutinyEmitter<Record<String, String>> emitter,
+    /** A whole batch of {@code articles.ingested} (up to max.poll.records, 500) is announced at once. */
+    public CatalogedPublisher(@Channel("articles-cataloged")
+            @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024) MutinyEmitter<Record<String, String>> emitter,
             ObjectMapper json) {
         this.emitter = emitter;
         this.json = json;

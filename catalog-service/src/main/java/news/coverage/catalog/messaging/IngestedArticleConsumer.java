@@ -2,23 +2,27 @@ package news.coverage.catalog.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.catalog.article.ArticleStore;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Stores each item of {@code articles.ingested}. The record is acknowledged, and so its offset committed, only after
- * MongoDB acknowledged the write and the cataloged event was sent. A record that cannot be read, or lacks what the
- * catalog relies on, goes to the dead-letter topic with the reasons; an outage of MongoDB or of the broker is
- * retried until it is over.
+ * Stores the items of {@code articles.ingested} a polled batch at a time: one look-up, one bulk write, every
+ * announcement sent at once. The batch is acknowledged, and so its offsets committed, only after MongoDB acknowledged
+ * the writes and Kafka the announcements and dead letters. A record that cannot be read, breaks ingest's schema or
+ * is refused by the database goes to the dead-letter topic with the reason; an outage of MongoDB or of the broker is
+ * retried until it is over, the whole batch again, which is safe as a stored item is not written twice.
  */
 @ApplicationScoped
 public class IngestedArticleConsumer {
@@ -31,48 +35,72 @@ public class IngestedArticleConsumer {
     private final IngestedItemCheck check;
     private final ArticleStore store;
     private final CatalogedPublisher publisher;
+    private final DeadLetters deadLetters;
 
     public IngestedArticleConsumer(ObjectMapper json, IngestedItemCheck check, ArticleStore store,
-            CatalogedPublisher publisher) {
+            CatalogedPublisher publisher, DeadLetters deadLetters) {
         this.json = json;
         this.check = check;
         this.store = store;
         this.publisher = publisher;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("articles-ingested")
-    public Uni<Void> consume(String value) {
-        JsonNode parsed;
-        try {
-            parsed = json.readTree(value);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a JSON item: " + e.getMessage(), e));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        // the last record of an id wins: it is the newest content, and earlier ones of the batch need no write
+        Map<String, ConsumerRecord<String, String>> valid = new LinkedHashMap<>();
+        Map<String, ObjectNode> items = new LinkedHashMap<>();
+        Map<ConsumerRecord<String, String>, String> rejected = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                ObjectNode item = read(record);
+                valid.put(item.get("id").asText(), record);
+                items.put(item.get("id").asText(), item);
+            } catch (UnstorableRecordException e) {
+                rejected.put(record, e.getMessage());
+            }
         }
-        List<String> problems = check.problems(parsed);
-        if (!problems.isEmpty()) {
-            return Uni.createFrom().failure(new IllegalArgumentException("invalid item: " + String.join("; ", problems)));
-        }
-        ObjectNode item = (ObjectNode) parsed;
-        // the item is good: a database or broker outage is waited out, never dead-lettered, so nothing is skipped
-        // (the record stays unacknowledged, and the partition waits behind it)
-        return store.store(item).chain(stored -> stored
-                .map(document -> {
-                    LOG.debugf("cataloged %s version %s", document.id, document.version);
-                    return publisher.publish(new CatalogedArticle(document.id, document.version, item))
-                            .chain(() -> store.announced(document.id, document.version));
+        return store.store(new ArrayList<>(items.values()))
+                .chain(outcome -> {
+                    outcome.refused().forEach((id, reason) -> rejected.put(valid.get(id), "refused by the catalog: " + reason));
+                    List<Uni<Void>> sends = new ArrayList<>();
+                    outcome.toAnnounce().forEach(document -> sends.add(publisher.publish(
+                            new CatalogedArticle(document.id, document.version, items.get(document.id)))));
+                    rejected.forEach((record, reason) -> sends.add(deadLetters.send(record, reason)));
+                    LOG.debugf("batch of %d: %d to announce, %d dead letters", records.count(),
+                            outcome.toAnnounce().size(), rejected.size());
+                    return (sends.isEmpty() ? Uni.createFrom().voidItem()
+                            : Uni.join().all(sends).andFailFast().replaceWithVoid())
+                            .chain(() -> store.announced(outcome.toAnnounce()));
                 })
-                .orElseGet(() -> Uni.createFrom().voidItem()))
-                .onFailure(IngestedArticleConsumer::isOutage).invoke(failure -> LOG.warnf(
-                        "cannot catalog %s yet, retrying: %s", item.path("id").asText(), failure.getMessage()))
-                .onFailure(IngestedArticleConsumer::isOutage).retry()
-                .withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();
+                // nothing in the batch is the database's fault to refuse for good any more: an outage is waited out,
+                // never dead-lettered, so nothing is skipped (the batch stays unacknowledged, the partition waits)
+                .onFailure().invoke(failure -> LOG.warnf("cannot catalog a batch of %d yet, retrying: %s",
+                        records.count(), failure.getMessage()))
+                .onFailure().retry().withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();
     }
 
-    /**
-     * Whether a failure passes with time. A write the database refuses (a duplicate canonical URL under another id)
-     * never will: retrying it would hold the partition forever, so it is dead-lettered like an unreadable record.
-     */
-    private static boolean isOutage(Throwable failure) {
-        return !(failure instanceof MongoWriteException || failure instanceof MongoBulkWriteException);
+    /** The record's item, checked. */
+    private ObjectNode read(ConsumerRecord<String, String> record) throws UnstorableRecordException {
+        JsonNode value;
+        try {
+            value = json.readTree(record.value() == null ? "" : record.value());
+        } catch (Exception e) {
+            throw new UnstorableRecordException("not a JSON item: " + e.getMessage());
+        }
+        List<String> problems = value == null || value.isMissingNode() ? List.of("no value")
+                : check.problems(value);
+        if (!problems.isEmpty()) {
+            throw new UnstorableRecordException("invalid item: " + String.join("; ", problems));
+        }
+        return (ObjectNode) value;
+    }
+
+    /** A record that will never become storable, whatever the state of the database. */
+    private static final class UnstorableRecordException extends Exception {
+        UnstorableRecordException(String reason) {
+            super(reason, null, false, false);
+        }
     }
 }

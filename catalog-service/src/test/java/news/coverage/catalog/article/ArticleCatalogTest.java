@@ -119,12 +119,58 @@ class ArticleCatalogTest {
         var dead = kafka.await("articles.dlq", KafkaTopics.keyed(poison), Duration.ofSeconds(30));
         assertNotNull(KafkaTopics.header(dead, "dead-letter-reason"));
         var deadInvalid = kafka.await("articles.dlq", KafkaTopics.keyed(invalid), Duration.ofSeconds(30));
-        assertTrue(KafkaTopics.header(deadInvalid, "dead-letter-reason").contains("/publishedDateTime"),
+        assertTrue(KafkaTopics.header(deadInvalid, "dead-letter-reason").contains("publishedDateTime"),
                 KafkaTopics.header(deadInvalid, "dead-letter-reason"));
+        assertEquals(withoutDate.toString(), deadInvalid.value(), "the record as received");
+        assertEquals("articles.ingested", KafkaTopics.header(deadInvalid, "dead-letter-topic"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().statusCode(200));
         var deadClash = kafka.await("articles.dlq", KafkaTopics.keyed(clash), Duration.ofSeconds(30));
         assertNotNull(KafkaTopics.header(deadClash, "dead-letter-reason"));
+    }
+
+    @Test
+    void everyRuleOfIngestsSchemaIsChecked() {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        // well-formed JSON with the fields a catalog reads, yet breaking ingest's schema deeper down
+        String id = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode item = item(id, "A related entry with a broken URL").put("quality", "high");
+        ((ObjectNode) item.get("related").get(0)).put("webUrl", "not a url");
+        kafka.send("articles.ingested", id, item.toString());
+
+        String reason = KafkaTopics.header(kafka.await("articles.dlq", KafkaTopics.keyed(id), Duration.ofSeconds(30)),
+                "dead-letter-reason");
+        assertTrue(reason.contains("/related/0/webUrl"), reason);
+        assertTrue(reason.contains("/quality"), reason);
+        given().get("/articles/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void burstIsStoredInBatchesWithOneAnnouncementPerContent() throws Exception {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        List<String> ids = new java.util.ArrayList<>();
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String id = UUID.randomUUID().toString().replace("-", "");
+            ids.add(id);
+            burst.add(new org.apache.kafka.clients.producer.ProducerRecord<>("articles.ingested", id,
+                    item(id, "Burst " + i).toString()));
+        }
+        // each again, unchanged (a redelivery), and a poison record among them: nothing doubles, nothing stops
+        ids.forEach(id -> burst.add(burst.get(ids.indexOf(id))));
+        burst.add(150, new org.apache.kafka.clients.producer.ProducerRecord<>("articles.ingested", "poison", "[1,"));
+        kafka.sendAll(burst);
+
+        Set<String> expected = Set.copyOf(ids);
+        var announced = kafka.readUntil("articles.cataloged", record -> expected.contains(record.key()),
+                found -> found.size() >= expected.size(), Duration.ofSeconds(60));
+        assertEquals(expected, announced.stream().map(record -> record.key()).collect(java.util.stream.Collectors.toSet()));
+        for (String id : List.of(ids.get(0), ids.get(149), ids.get(299))) {
+            given().get("/articles/" + id).then().statusCode(200);
+        }
+        // no second announcement of any of them arrives
+        assertEquals(expected.size(), kafka.read("articles.cataloged", record -> expected.contains(record.key()),
+                Duration.ofSeconds(3)).size());
     }
 
     @Test

@@ -49,6 +49,10 @@ class CatalogQueryTest {
         given().queryParam("topic", vision).get("/articles").then().statusCode(200).body("items.id", contains(b, a));
         given().queryParam("url", "https://a.com/" + a).get("/articles").then().body("items.id", contains(a));
         given().queryParam("url", "https://a.com/" + a + "?utm_source=rss").get("/articles").then().body("items.id", contains(a));
+        // spellings never stored: the canonical form finds the article
+        given().queryParam("url", "HTTPS://A.com:443/" + a + "?fbclid=1&utm_medium=social").get("/articles")
+                .then().body("items.id", contains(a));
+        given().queryParam("url", "https://a.com/" + a + "?page=2").get("/articles").then().body("items", hasSize(0));
         given().queryParam("topic", vision, robots).get("/articles").then().body("items.id", contains(b));
         given().queryParam("topic", vision, robots).queryParam("match", "any").get("/articles")
                 .then().body("items.id", contains(c, b, a));
@@ -108,6 +112,8 @@ class CatalogQueryTest {
         given().queryParam("limit", 0).get("/articles").then().statusCode(400);
         given().queryParam("from", "yesterday").get("/articles").then().statusCode(400);
         given().queryParam("match", "some").get("/articles").then().statusCode(400);
+        given().queryParam("url", "a.com/news").get("/articles").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("url"));
         given().queryParam("from[$gt]", "x").get("/topics").then().statusCode(400);
     }
 

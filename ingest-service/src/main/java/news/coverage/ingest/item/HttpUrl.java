@@ -4,6 +4,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import news.coverage.article.CanonicalUrl;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,6 +1,7 @@
 package news.coverage.ingest.item;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.article.CanonicalUrl;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;

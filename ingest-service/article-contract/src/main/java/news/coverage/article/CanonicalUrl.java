@@ -1,4 +1,4 @@
-package news.coverage.ingest.item;
+package news.coverage.article;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,7 +27,7 @@ public final class CanonicalUrl {
     }
 
     /** The URL parsed, when it is an absolute http or https URL with a host. */
-    static Optional<URI> parse(String url) {
+    public static Optional<URI> parse(String url) {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

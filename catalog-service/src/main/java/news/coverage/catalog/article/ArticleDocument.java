@@ -24,11 +24,14 @@ public class ArticleDocument {
     public Instant publishedAt;
     /** Hash of the item's content: the same content again changes nothing. */
     public String version;
+    /** How many times the content was written: 1 at first, one more at each change. */
+    public long revision;
     /**
-     * The version last announced on {@code articles.cataloged}. Behind {@link #version} only when the service stopped
-     * between the write and the announcement: the redelivered record then announces it.
+     * The highest revision announced on {@code articles.cataloged}. Behind {@link #revision} only when the service
+     * stopped between the write and the announcement: the redelivered record then announces it. Raised with
+     * {@code $max} by id alone, so a late mark of an older announcement never lowers it.
      */
-    public String announcedVersion;
+    public long announcedRevision;
     public Instant firstSeenAt;
     public Instant updatedAt;
     public Document item;

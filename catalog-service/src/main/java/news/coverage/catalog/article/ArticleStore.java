@@ -74,7 +74,7 @@ public class ArticleStore {
                         ArticleDocument before = existing.get(id);
                         String version = ContentVersion.of(item);
                         if (before != null && version.equals(before.version)) {
-                            if (!version.equals(before.announcedVersion)) {
+                            if (before.announcedRevision < before.revision) {
                                 unannounced.add(before);
                             }
                         } else {
@@ -107,15 +107,17 @@ public class ArticleStore {
                 });
     }
 
-    /** Records that these versions were announced (unless a newer one was stored meanwhile). */
+    /**
+     * Records that these revisions were announced; a newer revision announced meanwhile stays recorded. By id alone,
+     * the look-up every MongoDB (and the local wire-protocol server) answers from the primary key.
+     */
     public Uni<Void> announced(List<ArticleDocument> documents) {
         if (documents.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<WriteModel<ArticleDocument>> updates = documents.stream()
                 .<WriteModel<ArticleDocument>>map(document -> new UpdateOneModel<>(
-                        Filters.and(Filters.eq("_id", document.id), Filters.eq("version", document.version)),
-                        Updates.set("announcedVersion", document.version)))
+                        Filters.eq("_id", document.id), Updates.max("announcedRevision", document.revision)))
                 .toList();
         return repository.mongoCollection().bulkWrite(updates, new BulkWriteOptions().ordered(false)).replaceWithVoid();
     }
@@ -139,7 +141,8 @@ public class ArticleStore {
         document.item = Document.parse(item.toString());
         document.firstSeenAt = before == null ? now : before.firstSeenAt;
         document.updatedAt = now;
-        document.announcedVersion = before == null ? null : before.announcedVersion;
+        document.revision = before == null ? 1 : before.revision + 1;
+        document.announcedRevision = before == null ? 0 : before.announcedRevision;
         return document;
     }
 }

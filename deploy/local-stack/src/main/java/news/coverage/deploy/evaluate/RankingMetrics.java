@@ -37,6 +37,13 @@ public final class RankingMetrics {
         return OptionalDouble.of((double) found / Math.min(k, relevant));
     }
 
+    /** Share of the top k that no judgment grades. */
+    public static OptionalDouble unjudged(List<String> ranked, Map<String, Integer> grades, int k) {
+        List<String> top = ranked.stream().limit(k).toList();
+        return top.isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of((double) top.stream().filter(id -> !grades.containsKey(id)).count() / top.size());
+    }
+
     /** |top k ∩ relevant| / min(k, |relevant|). */
     public static OptionalDouble recall(List<String> ranked, Set<String> relevant, int k) {
         if (relevant.isEmpty()) {

@@ -115,22 +115,24 @@ public final class RelatedEvaluation {
         printJudged("news.coverage", ours, judgments, byFile);
         System.out.printf("%nRelated coverage of %d items of %s, editorial links off, window ±%s, depth %d%n",
                 items.size(), folder.normalize(), WINDOW.toDays() + " days", DEPTH);
-        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5",
-                "site recall@20", "site MRR");
+        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5",
+                "site recall@20", "site MRR", "unjudged@10");
         summary("news.coverage", ours, judgments, siteLists);
         summary("MoreLikeThis", baseline, judgments, siteLists);
     }
 
     private static void summary(String name, Map<String, List<String>> ranked, Judgments judgments,
             Map<String, Set<String>> siteLists) {
-        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s%n", name,
+        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s %-16s%n", name,
                 judged(ranked, judgments, (list, grades) -> RankingMetrics.ndcg(list, grades, 10)),
                 judged(ranked, judgments, (list, grades) -> RankingMetrics.precision(list, grades, 5, 1)),
                 judged(ranked, judgments, (list, grades) -> RankingMetrics.precision(list, grades, 5, 2)),
                 RankingMetrics.mean(siteLists.entrySet().stream()
                         .map(entry -> RankingMetrics.recall(ranked.get(entry.getKey()), entry.getValue(), DEPTH)).toList()),
                 RankingMetrics.mean(siteLists.entrySet().stream()
-                        .map(entry -> RankingMetrics.reciprocalRank(ranked.get(entry.getKey()), entry.getValue())).toList()));
+                        .map(entry -> RankingMetrics.reciprocalRank(ranked.get(entry.getKey()), entry.getValue())).toList()),
+                // unjudged results count as 0 above: their share says how far the figures rest on the pool
+                judged(ranked, judgments, (list, grades) -> RankingMetrics.unjudged(list, grades, 10)));
     }
 
     private static String judged(Map<String, List<String>> ranked, Judgments judgments,

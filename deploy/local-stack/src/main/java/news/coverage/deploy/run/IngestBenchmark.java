@@ -90,7 +90,7 @@ public final class IngestBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private static long post(HttpClient http, URI ingest, String token, byte[] upload)
+    static long post(HttpClient http, URI ingest, String token, byte[] upload)
             throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(ingest.resolve("/uploads"))
                 .header("Content-Type", "application/x-ndjson")
@@ -133,7 +133,7 @@ public final class IngestBenchmark {
     }
 
     /** NDJSON bodies of {@code perUpload} items; copy n of a sample gets {@code ?copy=n} on its URL. */
-    private static List<byte[]> uploads(List<ObjectNode> samples, int total, int perUpload) {
+    static List<byte[]> uploads(List<ObjectNode> samples, int total, int perUpload) {
         ObjectMapper json = new ObjectMapper();
         List<byte[]> uploads = new ArrayList<>();
         StringBuilder body = new StringBuilder();

@@ -18,14 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -62,9 +58,10 @@ public final class RelatedBenchmark {
                         ids.size(), (System.nanoTime() - start) / 1e9);
                 Supplier<URI> related = () -> recommend.url().resolve(
                         "/related/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
-                measure(http, related, clients, 5, null);
-                measure(http, related, clients, seconds, "GET /related/{id}");
-                measure(http, () -> recommend.url().resolve("/q/health/live"), clients, seconds, "GET /q/health/live");
+                HttpLoad.run(http, related, clients, 5); // warm-up
+                HttpLoad.run(http, related, clients, seconds).print("GET /related/{id}", clients);
+                HttpLoad.run(http, () -> recommend.url().resolve("/q/health/live"), clients, seconds)
+                        .print("GET /q/health/live", clients);
             }
         }
     }
@@ -99,46 +96,5 @@ public final class RelatedBenchmark {
         while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
             Thread.sleep(500);
         }
-    }
-
-    /** {@code clients} clients in a closed loop for {@code seconds}; prints latency percentiles and throughput. */
-    private static void measure(HttpClient http, Supplier<URI> target, int clients, int seconds, String name)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        List<Future<long[]>> results = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            results.add(pool.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int count = 0;
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(target.get()).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException("answered " + response.statusCode() + ": " + response.body());
-                    }
-                    if (count == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, count * 2);
-                    }
-                    latencies[count++] = System.nanoTime() - sent;
-                }
-                return Arrays.copyOf(latencies, count);
-            }));
-        }
-        long[] all = new long[0];
-        for (Future<long[]> result : results) {
-            long[] latencies = result.get();
-            int from = all.length;
-            all = Arrays.copyOf(all, from + latencies.length);
-            System.arraycopy(latencies, 0, all, from, latencies.length);
-        }
-        pool.shutdown();
-        if (name == null) {
-            return; // warm-up
-        }
-        Arrays.sort(all);
-        System.out.printf("  %-20s %d clients, %d s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms%n", name, clients,
-                seconds, all.length / (double) seconds, all[all.length / 2] / 1e6, all[(int) (all.length * 0.99)] / 1e6);
     }
 }

@@ -1,7 +1,7 @@
 package news.coverage.catalog.article;
 
 import io.quarkus.mongodb.panache.common.MongoEntity;
-import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.pojo.annotations.BsonId;
 
 import java.time.Instant;
@@ -34,5 +34,5 @@ public class ArticleDocument {
     public long announcedRevision;
     public Instant firstSeenAt;
     public Instant updatedAt;
-    public Document item;
+    public RawBsonDocument item;
 }

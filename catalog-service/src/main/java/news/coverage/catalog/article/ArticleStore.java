@@ -13,7 +13,6 @@ import com.mongodb.client.model.WriteModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.article.CanonicalUrl;
-import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,7 +137,7 @@ public class ArticleStore {
         List<String> topics = new ArrayList<>();
         item.path("topics").forEach(topic -> topics.add(topic.asText()));
         document.topics = topics;
-        document.item = Document.parse(item.toString());
+        document.item = BsonItem.of(item);
         document.firstSeenAt = before == null ? now : before.firstSeenAt;
         document.updatedAt = now;
         document.revision = before == null ? 1 : before.revision + 1;

@@ -50,6 +50,8 @@ class ArticleCatalogTest {
                 .body("title", equalTo("Amazon bans police use of face recognition for a year"))
                 .body("secured", equalTo("abc+/=;def=="))
                 .body("someFieldNobodyKnows.nested", equalTo(7))
+                .body("someFieldNobodyKnows.ratio", equalTo(0.25f))
+                .body("someFieldNobodyKnows.large", equalTo(3_000_000_000L))
                 .body("related[0].title", equalTo("IBM exits facial recognition")));
         String version = given().get("/articles/" + id).then().extract().path("version");
 
@@ -80,7 +82,7 @@ class ArticleCatalogTest {
         stored.publishedAt = java.time.Instant.parse(item.get("publishedDateTime").asText());
         stored.firstSeenAt = java.time.Instant.now();
         stored.updatedAt = stored.firstSeenAt;
-        stored.item = org.bson.Document.parse(item.toString());
+        stored.item = org.bson.RawBsonDocument.parse(item.toString());
         repository.persist(stored).await().indefinitely();
 
         KafkaTopics kafka = new KafkaTopics(bootstrapServers);
@@ -240,7 +242,7 @@ class ArticleCatalogTest {
         item.putArray("topics").add("Computer Vision").add("AI");
         item.putArray("related").addObject().put("title", "IBM exits facial recognition")
                 .put("webUrl", "https://example.org/ibm");
-        item.putObject("someFieldNobodyKnows").put("nested", 7);
+        item.putObject("someFieldNobodyKnows").put("nested", 7).put("ratio", 0.25).put("large", 3_000_000_000L);
         return item;
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -35,6 +36,9 @@ public class ArticleStore {
     /** The item fields holding URLs of the article; each is stored canonical in {@code urls}, for look-ups. */
     private static final List<String> URL_FIELDS = List.of("webUrl", "originalUrl", "ampWebUrl", "cdnAmpWebUrl",
             "sourceUrl");
+
+    /** The primary key's index, as duplicate-key errors name it. */
+    private static final String ID_INDEX = "index: _id_ ";
 
     private final ArticleRepository repository;
     private final ArticleIndexes indexes;
@@ -85,20 +89,26 @@ public class ArticleStore {
                 });
     }
 
-    /** Replaces (or inserts) the documents, unordered, so that a refused one does not hold back the others. */
+    /**
+     * Inserts the new documents and replaces the changed ones, unordered, so that a refused one does not hold back the
+     * others. An insert is cheaper than an upsert (the wire-protocol server clones a document several times for one).
+     */
     private Uni<Map<String, String>> write(List<ArticleDocument> documents) {
         if (documents.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        List<WriteModel<ArticleDocument>> replacements = documents.stream()
-                .<WriteModel<ArticleDocument>>map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.id),
-                        document, new ReplaceOptions().upsert(true)))
+        List<WriteModel<ArticleDocument>> writes = documents.stream()
+                .<WriteModel<ArticleDocument>>map(document -> document.revision == 1 ? new InsertOneModel<>(document)
+                        : new ReplaceOneModel<>(Filters.eq("_id", document.id), document, new ReplaceOptions().upsert(true)))
                 .toList();
-        return repository.mongoCollection().bulkWrite(replacements, new BulkWriteOptions().ordered(false))
+        return repository.mongoCollection().bulkWrite(writes, new BulkWriteOptions().ordered(false))
                 .replaceWith(Map.<String, String>of())
                 .onFailure(MongoBulkWriteException.class).recoverWithUni(failure -> {
                     MongoBulkWriteException refusal = (MongoBulkWriteException) failure;
-                    if (refusal.getWriteConcernError() != null) {
+                    if (refusal.getWriteConcernError() != null || refusal.getWriteErrors().stream().anyMatch(
+                            error -> error.getMessage().contains(ID_INDEX))) {
+                        // another writer stored one of these ids since the look-up (a rebalance): the batch is
+                        // stored again, and then finds it
                         return Uni.createFrom().failure(failure);
                     }
                     return Uni.createFrom().item(refusal.getWriteErrors().stream().collect(Collectors.toMap(

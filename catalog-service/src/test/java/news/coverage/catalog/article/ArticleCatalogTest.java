@@ -129,7 +129,8 @@ class ArticleCatalogTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().statusCode(200));
         var deadClash = kafka.await("articles.dlq", KafkaTopics.keyed(clash), Duration.ofSeconds(30));
-        assertNotNull(KafkaTopics.header(deadClash, "dead-letter-reason"));
+        String clashReason = KafkaTopics.header(deadClash, "dead-letter-reason");
+        assertTrue(clashReason.contains("E11000") && clashReason.contains("index: canonical_url "), clashReason);
     }
 
     @Test

@@ -32,6 +32,10 @@ class MongoOutageTest {
         @Override
         public Map<String, String> start() {
             up();
+            return settings();
+        }
+
+        Map<String, String> settings() {
             return Map.of("MONGODB_URI", "mongodb://localhost:" + port + "/?serverSelectionTimeoutMS=1000");
         }
 
@@ -50,7 +54,9 @@ class MongoOutageTest {
 
         @Override
         public void stop() {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         }
     }
 

@@ -5,9 +5,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.recommend.text.DocumentFrequencies;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,9 @@ import java.util.Map;
 /**
  * Finds the candidates of a related-coverage query in one round trip: the articles of the time window that share
  * distinctive terms with the query (by the inverted index, best TF-IDF dot product first), plus the editorially
- * linked ones when that signal is on; narrowed to those sharing a topic and to the requested providers.
+ * linked ones when that signal is on; narrowed to those sharing a topic and to the requested providers. The norms of
+ * their vectors are computed here, from {@link DocumentFrequencies} (a second round trip only for terms not read
+ * in the last seconds).
  */
 @ApplicationScoped
 public class CandidateSearch {
@@ -41,9 +45,7 @@ public class CandidateSearch {
             SELECT a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
                    a.image_url, coalesce(scored.dot, 0) AS dot, linked.article_id IS NOT NULL AS linked,
                    ARRAY(SELECT topic FROM article_topic WHERE article_id = a.id) AS topics,
-                   (SELECT sqrt(sum((d.weight * ln((n.n + 1) / s.article_count)) ^ 2))
-                    FROM unnest(a.terms, a.term_weights) AS d(term, weight) JOIN term_stat s ON s.term = d.term
-                    WHERE s.article_count <= greatest(n.n * $3, 10)) AS norm,
+                   a.terms, a.term_weights, n.n AS corpus_size,
                    (SELECT sqrt(sum(q.w * q.w)) FROM q) AS query_norm
             FROM scored FULL JOIN linked ON linked.article_id = scored.article_id
             JOIN article a ON a.id = coalesce(scored.article_id, linked.article_id), n
@@ -58,10 +60,12 @@ public class CandidateSearch {
 
     private final Pool database;
     private final RankingConfig config;
+    private final DocumentFrequencies frequencies;
 
-    public CandidateSearch(Pool database, RankingConfig config) {
+    public CandidateSearch(Pool database, RankingConfig config, DocumentFrequencies frequencies) {
         this.database = database;
         this.config = config;
+        this.frequencies = frequencies;
     }
 
     /** The candidates, and the norm of the query's TF-IDF vector under the same statistics. */
@@ -81,15 +85,37 @@ public class CandidateSearch {
                 .addArrayOfString(query.topics().toArray(String[]::new))
                 .addString(query.providerDomain() == null ? "ANY" : options.providers().name())
                 .addString(query.providerDomain() == null ? "" : query.providerDomain());
-        return database.preparedQuery(CANDIDATES).execute(parameters).map(rows -> {
-            List<Candidate> candidates = new ArrayList<>();
-            double queryNorm = 0;
-            for (Row row : rows) {
-                candidates.add(candidate(row));
-                queryNorm = orZero(row.getDouble("query_norm"));
+        return database.preparedQuery(CANDIDATES).execute(parameters).chain(rows -> {
+            List<Row> found = new ArrayList<>();
+            rows.forEach(found::add);
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(new Candidates(List.of(), 0));
             }
-            return new Candidates(candidates, queryNorm);
+            double corpusSize = found.get(0).getDouble("corpus_size");
+            double queryNorm = orZero(found.get(0).getDouble("query_norm"));
+            List<String> terms = found.stream().flatMap(row -> Arrays.stream(row.getArrayOfStrings("terms"))).toList();
+            return frequencies.of(terms).map(counts -> new Candidates(found.stream()
+                    .map(row -> candidate(row, norm(row, counts, corpusSize))).toList(), queryNorm));
         });
+    }
+
+    /**
+     * The norm of a candidate's TF-IDF vector under the same statistics as the query's: idf = ln((N + 1) / df), terms
+     * on more than the common-term share of all articles left out.
+     */
+    private double norm(Row row, Map<String, Integer> counts, double corpusSize) {
+        String[] terms = row.getArrayOfStrings("terms");
+        Float[] weights = row.getArrayOfFloats("term_weights");
+        double ceiling = Math.max(corpusSize * config.commonTermShare(), 10);
+        double sum = 0;
+        for (int i = 0; i < terms.length; i++) {
+            int articles = counts.getOrDefault(terms[i], 0);
+            if (articles > 0 && articles <= ceiling) {
+                double weight = weights[i] * Math.log((corpusSize + 1) / articles);
+                sum += weight * weight;
+            }
+        }
+        return Math.sqrt(sum);
     }
 
     /** The IDF weight of each of the topics, ln(1 + N / articles carrying it); unknown topics are left out. */
@@ -104,12 +130,12 @@ public class CandidateSearch {
                 });
     }
 
-    private static Candidate candidate(Row row) {
+    private static Candidate candidate(Row row, double norm) {
         return new Candidate(row.getString("id"), row.getString("title"), row.getString("url"),
                 row.getString("provider_name"), row.getString("provider_domain"),
                 row.getOffsetDateTime("published_at").toInstant(), row.getInteger("quality"), row.getString("type"),
                 row.getString("image_url"), List.of(row.getArrayOfStrings("topics")), row.getDouble("dot"),
-                orZero(row.getDouble("norm")), row.getBoolean("linked"));
+                norm, row.getBoolean("linked"));
     }
 
     private static double orZero(Double value) {

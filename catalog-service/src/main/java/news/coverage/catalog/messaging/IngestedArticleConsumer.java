@@ -74,8 +74,9 @@ public class IngestedArticleConsumer {
                             : Uni.join().all(sends).andFailFast().replaceWithVoid())
                             .chain(() -> store.announced(outcome.toAnnounce()));
                 })
-                // nothing in the batch is the database's fault to refuse for good any more: an outage is waited out,
-                // never dead-lettered, so nothing is skipped (the batch stays unacknowledged, the partition waits)
+                // refusals are dead letters by now; a failure here is an outage, waited out and never dead-lettered, so
+                // nothing is skipped (the batch stays unacknowledged, the partition waits; an announcement sent before
+                // the failure may be sent again, consumers of articles.cataloged take it idempotently)
                 .onFailure().invoke(failure -> LOG.warnf("cannot catalog a batch of %d yet, retrying: %s",
                         records.count(), failure.getMessage()))
                 .onFailure().retry().withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();

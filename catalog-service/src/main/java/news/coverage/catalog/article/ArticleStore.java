@@ -17,7 +17,6 @@ import news.coverage.article.CanonicalUrl;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,12 +58,10 @@ public class ArticleStore {
     }
 
     /**
-     * Stores the items (ids unique within the batch) with one look-up and one bulk write; an item whose content the
-     * catalog already holds is not written. A failure of the whole batch (an outage) leaves it safe to store again.
+     * Stores the items, by article id, with one look-up and one bulk write; an item whose content the catalog already
+     * holds is not written. A failure of the whole batch (an outage) leaves it safe to store again.
      */
-    public Uni<Outcome> store(List<ObjectNode> items) {
-        Map<String, ObjectNode> byId = items.stream().collect(Collectors.toMap(item -> item.get("id").asText(),
-                Function.identity(), (first, second) -> second, LinkedHashMap::new));
+    public Uni<Outcome> store(Map<String, ObjectNode> byId) {
         return indexes.ready()
                 .chain(() -> repository.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList())
                 .chain(found -> {

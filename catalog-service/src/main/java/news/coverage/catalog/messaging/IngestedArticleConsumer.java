@@ -61,7 +61,7 @@ public class IngestedArticleConsumer {
                 rejected.put(record, e.getMessage());
             }
         }
-        return store.store(new ArrayList<>(items.values()))
+        return store.store(items)
                 .chain(outcome -> {
                     outcome.refused().forEach((id, reason) -> rejected.put(valid.get(id), "refused by the catalog: " + reason));
                     List<Uni<Void>> sends = new ArrayList<>();
@@ -90,8 +90,7 @@ public class IngestedArticleConsumer {
         } catch (Exception e) {
             throw new UnstorableRecordException("not a JSON item: " + e.getMessage());
         }
-        List<String> problems = value == null || value.isMissingNode() ? List.of("no value")
-                : check.problems(value);
+        List<String> problems = value.isMissingNode() ? List.of("no value") : check.problems(value);
         if (!problems.isEmpty()) {
             throw new UnstorableRecordException("invalid item: " + String.join("; ", problems));
         }

@@ -55,4 +55,10 @@ public class Article extends PanacheEntityBase {
     @CollectionTable(name = "editorial_link", joinColumns = @JoinColumn(name = "article_id"))
     @Column(name = "linked_id")
     public Set<String> linkedIds = new HashSet<>();
+
+    /** Whether this version's neighbours are stored (see {@code NeighbourLists}); a new version clears both. */
+    @Column(name = "neighbours_computed")
+    public boolean neighboursComputed;
+    @Column(name = "neighbours_truncated")
+    public boolean neighboursTruncated;
 }

@@ -32,22 +32,27 @@ public class ArticleProjection {
         this.analyzer = analyzer;
     }
 
-    /** Applies a cataloged item; a version already applied changes nothing, so redelivery is harmless. */
-    public Uni<Void> apply(String id, String version, JsonNode item) {
+    /**
+     * Applies a cataloged item; a version already applied changes nothing, so redelivery is harmless. Answers the
+     * article as it now stands.
+     */
+    public Uni<Article> apply(String id, String version, JsonNode item) {
         return Article.<Article>findById(id).chain(existing -> {
             if (existing != null && version.equals(existing.version)) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(existing);
             }
             Article article = existing == null ? new Article() : existing;
             article.id = id;
             article.version = version;
+            article.neighboursComputed = false;
+            article.neighboursTruncated = false;
             copy(item, article);
             Uni<?> written = existing == null ? article.persist() : Uni.createFrom().item(article);
             return written.chain(Panache::flush)
                     .chain(() -> Panache.getSession())
                     .chain(session -> session.createNativeQuery(UNINDEX_TERMS).setParameter("id", id).executeUpdate()
                             .chain(() -> session.createNativeQuery(INDEX_TERMS).setParameter("id", id).executeUpdate()))
-                    .replaceWithVoid();
+                    .replaceWith(article);
         });
     }
 

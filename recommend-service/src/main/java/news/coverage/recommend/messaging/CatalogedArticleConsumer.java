@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.recommend.article.ArticleProjection;
+import news.coverage.recommend.related.NeighbourLists;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * Projects {@code articles.cataloged} into the read model. A record is acknowledged after its transaction
- * committed; a tombstone (null value) deletes the article. A record that cannot be projected goes to the dead-letter
+ * committed and the article's neighbours were stored; a tombstone (null value) deletes the article. A record that cannot be projected goes to the dead-letter
  * topic; a database outage is retried with back-off instead, so nothing is skipped.
  */
 @ApplicationScoped
@@ -33,16 +34,18 @@ public class CatalogedArticleConsumer {
 
     private final ObjectMapper json;
     private final ArticleProjection projection;
+    private final NeighbourLists neighbours;
 
-    public CatalogedArticleConsumer(ObjectMapper json, ArticleProjection projection) {
+    public CatalogedArticleConsumer(ObjectMapper json, ArticleProjection projection, NeighbourLists neighbours) {
         this.json = json;
         this.projection = projection;
+        this.neighbours = neighbours;
     }
 
     @Incoming("articles-cataloged")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
-            return retryOutages(record.key(), () -> projection.delete(record.key()));
+            return retryOutages(record.key(), () -> Panache.withTransaction(() -> projection.delete(record.key())));
         }
         JsonNode cataloged;
         try {
@@ -55,11 +58,13 @@ public class CatalogedArticleConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException(
                     "a cataloged article needs an id equal to the record key, a version and an item"));
         }
-        return retryOutages(id, () -> projection.apply(id, cataloged.path("version").asText(), cataloged.path("item")));
+        return retryOutages(id, () -> Panache.withTransaction(
+                        () -> projection.apply(id, cataloged.path("version").asText(), cataloged.path("item")))
+                .chain(article -> article.neighboursComputed ? Uni.createFrom().voidItem() : neighbours.store(article)));
     }
 
-    private static Uni<Void> retryOutages(String id, Supplier<Uni<Void>> work) {
-        return Panache.withTransaction(work)
+    private static Uni<Void> retryOutages(String id, Supplier<Uni<? extends Void>> work) {
+        return Uni.createFrom().deferred(work)
                 .onFailure(CatalogedArticleConsumer::isOutage).invoke(failure -> LOG.warnf(
                         "cannot project %s yet, retrying: %s", id, failure.getMessage()))
                 .onFailure(CatalogedArticleConsumer::isOutage).retry()

@@ -14,6 +14,8 @@ public interface RankingConfig {
 
     Weights weights();
 
+    Neighbours neighbours();
+
     /** How fast closeness in time fades: at this distance it has dropped to 1/e. */
     @WithDefault("P3D")
     Duration timeScale();
@@ -50,5 +52,16 @@ public interface RankingConfig {
         /** 1 when both come from the same provider; negative favours other outlets. */
         @WithDefault("-0.2")
         double sameProvider();
+    }
+
+    /** The best-scored candidates each article keeps, so that most answers need no text search. */
+    interface Neighbours {
+        /** How many each article keeps; an answer they cannot fill (filters, provider cap) is searched in full. */
+        @WithDefault("30")
+        int kept();
+
+        /** How far apart in time kept neighbours may be; a query with a wider window is searched in full. */
+        @WithDefault("P7D")
+        Duration window();
     }
 }

@@ -1,40 +1,57 @@
 package news.coverage.recommend.related;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import news.coverage.recommend.article.Article;
-import news.coverage.recommend.text.TermVector;
 import news.coverage.recommend.text.TextAnalyzer;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
-/** Answers related-coverage queries: candidates from the read model, scored and diversified by the ranker. */
+/**
+ * Answers related-coverage queries. An article's answer comes from its kept neighbours ({@link NeighbourLists}) when
+ * they can give it; otherwise, and for drafts, candidates are searched in the read model. Either way the ranker scores
+ * them with the current statistics and keeps the box diverse.
+ */
 @ApplicationScoped
 public class RelatedCoverageService {
 
+    private final NeighbourLists neighbours;
     private final CandidateSearch search;
+    private final TopicWeights topicWeights;
     private final RelatedRanker ranker;
     private final TextAnalyzer analyzer;
     private final RankingConfig config;
 
-    public RelatedCoverageService(CandidateSearch search, RelatedRanker ranker, TextAnalyzer analyzer,
-            RankingConfig config) {
+    public RelatedCoverageService(NeighbourLists neighbours, CandidateSearch search, TopicWeights topicWeights,
+            RelatedRanker ranker, TextAnalyzer analyzer, RankingConfig config) {
+        this.neighbours = neighbours;
         this.search = search;
+        this.topicWeights = topicWeights;
         this.ranker = ranker;
-        this.analyzer = analyzer;
         this.config = config;
+        this.analyzer = analyzer;
     }
 
     /** Related coverage of an article of the read model; 404 if there is none with this id. */
     public Uni<RelatedCoverage> relatedTo(String articleId, RelatedQuery.Options options) {
-        return Article.<Article>findById(articleId)
+        return neighbours.of(articleId, options)
                 .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + articleId))
-                .chain(article -> answer(new RelatedQuery(article.id,
-                        new TermVector(article.terms, article.termWeights),
-                        Set.copyOf(article.topics), article.providerDomain, article.publishedAt,
-                        Set.copyOf(article.linkedIds), options)));
+                .chain(kept -> {
+                    if (!kept.computed() || options.window().compareTo(config.neighbours().window()) > 0) {
+                        return searched(articleId, options);
+                    }
+                    List<Candidate> admitted = kept.candidates().stream().filter(kept.query()::admits).toList();
+                    return topicWeights.all().chain(weights -> {
+                        List<RelatedItem> ranked = ranker.rank(kept.query(), admitted, weights);
+                        return ranked.size() < options.limit() && kept.truncated()
+                                ? searched(articleId, options)
+                                : Uni.createFrom().item(new RelatedCoverage(articleId, ranked));
+                    });
+                });
     }
 
     /** Related coverage of an item that is not in the catalog, such as a draft. */
@@ -44,11 +61,16 @@ public class RelatedCoverageService {
                 options));
     }
 
+    private Uni<RelatedCoverage> searched(String articleId, RelatedQuery.Options options) {
+        return Panache.withSession(() -> Article.<Article>findById(articleId))
+                .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + articleId))
+                .chain(article -> answer(RelatedQuery.of(article, options)));
+    }
+
     private Uni<RelatedCoverage> answer(RelatedQuery query) {
-        boolean withLinks = config.weights().editorial() != 0;
         return Uni.combine().all()
-                .unis(search.candidates(query, withLinks), search.topicWeights(query.topics()))
-                .with((candidates, topicWeights) -> new RelatedCoverage(query.articleId(),
-                        ranker.rank(query, candidates.found(), topicWeights, candidates.queryNorm())));
+                .unis(search.candidates(query, config.weights().editorial() != 0), topicWeights.all())
+                .with((candidates, weights) -> new RelatedCoverage(query.articleId(),
+                        ranker.rank(query, candidates, weights)));
     }
 }

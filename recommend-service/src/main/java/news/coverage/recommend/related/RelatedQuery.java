@@ -1,5 +1,6 @@
 package news.coverage.recommend.related;
 
+import news.coverage.recommend.article.Article;
 import news.coverage.recommend.text.TermVector;
 
 import java.time.Duration;
@@ -18,6 +19,25 @@ import java.util.Set;
  */
 public record RelatedQuery(String articleId, TermVector text, Set<String> topics, String providerDomain,
         Instant publishedAt, Set<String> linkedIds, Options options) {
+
+    /** For an article of the read model. */
+    public static RelatedQuery of(Article article, Options options) {
+        return new RelatedQuery(article.id, new TermVector(article.terms, article.termWeights),
+                Set.copyOf(article.topics), article.providerDomain, article.publishedAt, Set.copyOf(article.linkedIds),
+                options);
+    }
+
+    /** Whether the options let a candidate into the answer: inside the window, of the providers asked, not excluded. */
+    boolean admits(Candidate candidate) {
+        boolean sameProvider = candidate.providerDomain().equals(providerDomain);
+        return !candidate.id().equals(articleId) && !options.exclude().contains(candidate.id())
+                && Duration.between(publishedAt, candidate.publishedAt()).abs().compareTo(options.window()) <= 0
+                && switch (options.providers()) {
+                    case ANY -> true;
+                    case SAME -> sameProvider;
+                    case OTHER -> !sameProvider;
+                };
+    }
 
     /**
      * @param limit     how many items at most

@@ -21,26 +21,21 @@ public class RelatedRanker {
         this.config = config;
     }
 
-    /**
-     * @param topicWeights the IDF weight of each of the query's topics
-     * @param queryNorm    the norm of the query's TF-IDF vector
-     */
-    public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, Map<String, Double> topicWeights,
-            double queryNorm) {
-        double topicTotal = query.topics().stream().mapToDouble(topic -> topicWeights.getOrDefault(topic, 0.0)).sum();
+    /** The answer: the candidates scored, best first, at most {@code perProvider} of one provider. */
+    public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, Map<String, Double> topicWeights) {
         List<RelatedItem> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            scored.add(score(query, candidate, topicWeights, topicTotal, queryNorm));
+            scored.add(score(query, candidate, topicWeights));
         }
         scored.sort(Comparator.comparingDouble(RelatedItem::score).reversed().thenComparing(RelatedItem::id));
         return diverse(scored, query.options().limit());
     }
 
-    private RelatedItem score(RelatedQuery query, Candidate candidate, Map<String, Double> topicWeights,
-            double topicTotal, double queryNorm) {
+    /** @param topicWeights the IDF weight of each topic; missing ones weigh 0 */
+    RelatedItem score(RelatedQuery query, Candidate candidate, Map<String, Double> topicWeights) {
         var weights = config.weights();
-        double text = queryNorm > 0 && candidate.norm() > 0
-                ? Math.min(1, candidate.dot() / (queryNorm * candidate.norm())) : 0;
+        double text = candidate.textSimilarity();
+        double topicTotal = query.topics().stream().mapToDouble(topic -> topicWeights.getOrDefault(topic, 0.0)).sum();
         List<Reasons.WeightedTopic> shared = candidate.topics().stream()
                 .filter(query.topics()::contains).sorted()
                 .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.getOrDefault(topic, 0.0))))

@@ -1,6 +1,5 @@
 package news.coverage.recommend.related;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,7 +40,6 @@ public class RelatedResource {
 
     @GET
     @Path("/{articleId}")
-    @WithSession
     @Operation(summary = "Other outlets' coverage of an article's story, best first, with scores and reasons")
     @APIResponse(responseCode = "200", description = "The related coverage, possibly empty")
     @APIResponse(responseCode = "400", description = "A query parameter is malformed or out of range")
@@ -55,7 +53,6 @@ public class RelatedResource {
     }
 
     @GET
-    @WithSession
     @Operation(summary = "Related coverage of an item that is not in the catalog, such as a draft being written")
     @APIResponse(responseCode = "200", description = "The related coverage, possibly empty")
     @APIResponse(responseCode = "400", description = "No title or text, or a parameter is malformed or out of range")

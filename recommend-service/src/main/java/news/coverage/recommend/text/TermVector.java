@@ -8,6 +8,8 @@ import java.util.Arrays;
  */
 public record TermVector(String[] terms, float[] weights) {
 
+    public static final TermVector EMPTY = new TermVector(new String[0], new float[0]);
+
     public boolean isEmpty() {
         return terms.length == 0;
     }

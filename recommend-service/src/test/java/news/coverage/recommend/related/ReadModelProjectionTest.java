@@ -47,6 +47,21 @@ class ReadModelProjectionTest {
     }
 
     @Test
+    void aNewVersionAboutSomethingElseLeavesTheOldStory() {
+        CatalogedItems items = new CatalogedItems(bootstrapServers);
+        String a = word(), b = word();
+        String story = items.item(newId()).title(a + " " + b).send();
+        String other = items.item(newId()).title(a + " " + b).send();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/related/" + story)
+                .then().statusCode(200).body("items.id", contains(other)));
+
+        items.item(other).title(word() + " " + word()).version("v2").send();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/related/" + story)
+                .then().body("items", org.hamcrest.Matchers.empty()));
+        given().get("/related/" + other).then().body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void redeliveryOfAVersionAlreadyAppliedChangesNothing() {
         CatalogedItems items = new CatalogedItems(bootstrapServers);
         String a = word(), b = word();

@@ -133,6 +133,19 @@ class RelatedRankingTest {
         given().get("/related/" + story + "?limit=2").then().body("items", hasSize(2));
     }
 
+    /** More than the kept 30 neighbours of one provider: the cap leaves 3, and the answer is searched in full. */
+    @Test
+    void anAnswerTheKeptNeighboursCannotFillIsSearchedInFull() {
+        String story = items.item(newId()).title(a + " " + b + " " + c).provider("story.example").send();
+        for (int i = 0; i < 32; i++) {
+            items.item(newId()).title(a + " " + b + " " + c).provider("busy.example").send();
+        }
+        String weaker = items.item(newId()).title(a + " other words").provider("quiet.example").send();
+        awaitRelated(story, "", response -> response.body("items", hasSize(4))
+                .body("items.provider.domain.findAll { it == 'busy.example' }", hasSize(3))
+                .body("items[3].id", equalTo(weaker)));
+    }
+
     @Test
     void aDraftIsAnsweredLikeAnArticle() {
         String close = items.item(newId()).title(a + " " + b + " " + c).provider("close.example").send();

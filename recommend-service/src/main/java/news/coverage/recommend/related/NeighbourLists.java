@@ -1,0 +1,206 @@
+package news.coverage.recommend.related;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.recommend.article.Article;
+import news.coverage.recommend.text.TermVector;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Each article's best-scored candidates, kept in the read model as articles arrive, so that an answer is one key
+ * lookup and a re-scoring of a few dozen rows instead of a text search (see {@code V3__stored_neighbours.sql}).
+ *
+ * <p>When an article arrives, it is searched for like a query; it keeps its best {@code kept} candidates, and is
+ * offered to each candidate's own list, which keeps it if it beats the last of that list's {@code kept}. So a list is
+ * what a full search would have found, scored with the statistics of the time each pair was met; a list that ever
+ * dropped an entry is marked truncated, and an answer it cannot fill is searched in full.
+ */
+@ApplicationScoped
+public class NeighbourLists {
+
+    private static final String UNLINK = """
+            DELETE FROM related_neighbour
+            WHERE article_seq = (SELECT seq FROM article WHERE id = $1)
+               OR neighbour_seq = (SELECT seq FROM article WHERE id = $1)""";
+    private static final String KEEP = """
+            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, text_similarity, linked)
+            SELECT me.seq, a.seq, x.score, x.similarity, x.linked
+            FROM unnest($2::text[], $3::real[], $4::real[], $5::boolean[]) AS x(id, score, similarity, linked)
+            JOIN article a ON a.id = x.id, article me
+            WHERE me.id = $1""";
+    private static final String MARK = """
+            UPDATE article SET neighbours_computed = true, neighbours_truncated = $2 WHERE id = $1""";
+    /**
+     * Into the lists of the candidates that are not full or whose last kept it beats; a full list it does not get
+     * into has now missed an entry, and is marked truncated.
+     */
+    private static final String OFFER = """
+            WITH offer AS (
+                SELECT a.seq, x.score, x.similarity, x.linked, last.score AS last_score
+                FROM unnest($2::text[], $3::real[], $4::real[], $5::boolean[]) AS x(id, score, similarity, linked)
+                JOIN article a ON a.id = x.id AND a.neighbours_computed
+                LEFT JOIN LATERAL (SELECT n.score FROM related_neighbour n WHERE n.article_seq = a.seq
+                                   ORDER BY n.score DESC OFFSET $6 - 1 LIMIT 1) last ON true
+                WHERE x.score > 0
+            ),
+            missed AS (
+                UPDATE article SET neighbours_truncated = true
+                WHERE seq IN (SELECT seq FROM offer WHERE score <= last_score) AND NOT neighbours_truncated
+            )
+            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, text_similarity, linked)
+            SELECT offer.seq, me.seq, offer.score, offer.similarity, offer.linked
+            FROM offer, article me
+            WHERE me.id = $1 AND (offer.last_score IS NULL OR offer.score > offer.last_score)
+            RETURNING article_seq""";
+    private static final String TRIM = """
+            WITH ranked AS (
+                SELECT article_seq, neighbour_seq,
+                       row_number() OVER (PARTITION BY article_seq ORDER BY score DESC, neighbour_seq) AS place
+                FROM related_neighbour WHERE article_seq = ANY($1::bigint[])
+            ),
+            dropped AS (
+                DELETE FROM related_neighbour n USING ranked r
+                WHERE r.place > $2 AND n.article_seq = r.article_seq AND n.neighbour_seq = r.neighbour_seq
+                RETURNING n.article_seq
+            )
+            UPDATE article SET neighbours_truncated = true WHERE seq IN (SELECT article_seq FROM dropped)""";
+    private static final String LIST = """
+            WITH me AS MATERIALIZED (
+                SELECT seq, provider_domain, published_at, neighbours_computed, neighbours_truncated,
+                       ARRAY(SELECT topic FROM article_topic WHERE article_id = article.id) AS topics
+                FROM article WHERE id = $1
+            )
+            SELECT me.provider_domain AS me_provider_domain, me.published_at AS me_published_at,
+                   me.topics AS me_topics, me.neighbours_computed, me.neighbours_truncated,
+                   a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
+                   a.image_url, n.text_similarity, n.linked,
+                   ARRAY(SELECT topic FROM article_topic WHERE article_id = a.id) AS topics
+            FROM me LEFT JOIN related_neighbour n ON n.article_seq = me.seq
+            LEFT JOIN article a ON a.seq = n.neighbour_seq""";
+
+    /**
+     * The kept neighbours of an article, as candidates of a query with the given options.
+     *
+     * @param computed  false while the article's list is not stored yet (answers are then searched in full)
+     * @param truncated whether the list ever dropped an entry, so that it may not hold all of a filtered answer
+     */
+    public record Kept(RelatedQuery query, List<Candidate> candidates, boolean computed, boolean truncated) {
+    }
+
+    private final Pool database;
+    private final CandidateSearch search;
+    private final TopicWeights topicWeights;
+    private final RelatedRanker ranker;
+    private final RankingConfig config;
+
+    public NeighbourLists(Pool database, CandidateSearch search, TopicWeights topicWeights, RelatedRanker ranker,
+            RankingConfig config) {
+        this.database = database;
+        this.search = search;
+        this.topicWeights = topicWeights;
+        this.ranker = ranker;
+        this.config = config;
+    }
+
+    /** The article's kept neighbours, or null if there is no such article. */
+    public Uni<Kept> of(String articleId, RelatedQuery.Options options) {
+        return database.preparedQuery(LIST).execute(Tuple.of(articleId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row me = rows.iterator().next();
+            RelatedQuery query = new RelatedQuery(articleId, TermVector.EMPTY, Set.of(me.getArrayOfStrings("me_topics")),
+                    me.getString("me_provider_domain"), me.getOffsetDateTime("me_published_at").toInstant(), Set.of(),
+                    options);
+            List<Candidate> candidates = new ArrayList<>(rows.size());
+            rows.forEach(row -> {
+                if (row.getString("id") != null) {
+                    candidates.add(Candidate.of(row, row.getDouble("text_similarity")));
+                }
+            });
+            return new Kept(query, candidates, me.getBoolean("neighbours_computed"),
+                    me.getBoolean("neighbours_truncated"));
+        });
+    }
+
+    /**
+     * Stores the list of an article just projected and offers it to its candidates' lists, replacing whatever an
+     * earlier version of it left. Runs after the article's own transaction; until then its answers are searched.
+     */
+    public Uni<Void> store(Article article) {
+        int kept = config.neighbours().kept();
+        RelatedQuery query = RelatedQuery.of(article, new RelatedQuery.Options(kept, config.neighbours().window(),
+                RelatedQuery.ProviderFilter.ANY, Set.of()));
+        return Uni.combine().all()
+                .unis(search.candidates(query, config.weights().editorial() != 0), topicWeights.all()).asTuple()
+                .chain(found -> {
+                    Map<String, Double> weights = found.getItem2();
+                    List<Pair> own = new ArrayList<>();
+                    List<Pair> offers = new ArrayList<>();
+                    for (Candidate candidate : found.getItem1()) {
+                        own.add(new Pair(candidate, ranker.score(query, candidate, weights).score()));
+                        RelatedQuery theirs = new RelatedQuery(candidate.id(), TermVector.EMPTY,
+                                Set.copyOf(candidate.topics()), candidate.providerDomain(), candidate.publishedAt(),
+                                Set.of(), query.options());
+                        offers.add(new Pair(candidate, ranker.score(theirs,
+                                Candidate.of(article, candidate.textSimilarity(), candidate.linked()), weights).score()));
+                    }
+                    own.removeIf(pair -> pair.score() <= 0);
+                    own.sort(Comparator.comparingDouble(Pair::score).reversed()
+                            .thenComparing(pair -> pair.candidate().id()));
+                    return database.withTransaction(connection -> connection.preparedQuery(UNLINK)
+                            .execute(Tuple.of(article.id))
+                            .chain(() -> connection.preparedQuery(KEEP)
+                                    .execute(pairs(article.id, own.subList(0, Math.min(kept, own.size())))))
+                            .chain(() -> connection.preparedQuery(MARK)
+                                    .execute(Tuple.of(article.id, own.size() > kept)))
+                            .chain(() -> connection.preparedQuery(OFFER)
+                                    .execute(pairs(article.id, offers).addInteger(kept)))
+                            .chain(offered -> trim(connection, offered, kept)));
+                });
+    }
+
+    /** A candidate and its score from one side of the pair. */
+    private record Pair(Candidate candidate, double score) {
+    }
+
+    /** Cuts the lists that took the article back to {@code kept} entries, marking those that dropped one. */
+    private static Uni<Void> trim(SqlConnection connection, RowSet<Row> offered, int kept) {
+        if (offered.size() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Long[] lists = new Long[offered.size()];
+        int i = 0;
+        for (Row row : offered) {
+            lists[i++] = row.getLong("article_seq");
+        }
+        return connection.preparedQuery(TRIM).execute(Tuple.of(lists, kept)).replaceWithVoid();
+    }
+
+    /** The parameters of a pair insert: the article, then each pair's candidate id, score, similarity and link. */
+    private static Tuple pairs(String articleId, List<Pair> pairs) {
+        String[] ids = new String[pairs.size()];
+        Float[] scores = new Float[pairs.size()];
+        Float[] similarities = new Float[pairs.size()];
+        Boolean[] links = new Boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            Candidate candidate = pairs.get(i).candidate();
+            ids[i] = candidate.id();
+            scores[i] = (float) pairs.get(i).score();
+            similarities[i] = (float) candidate.textSimilarity();
+            links[i] = candidate.linked();
+        }
+        return Tuple.tuple().addString(articleId).addArrayOfString(ids).addArrayOfFloat(scores)
+                .addArrayOfFloat(similarities).addArrayOfBoolean(links);
+    }
+}

@@ -1,0 +1,21 @@
+-- Each article's best-scored candidates, kept as articles arrive, so that a related-coverage answer is a key lookup
+-- instead of a text search. Pairs are keyed by a compact surrogate of the article id: at 100,000 articles and a few
+-- dozen neighbours each, the 64-character ids would make the table several times larger.
+
+ALTER TABLE article
+    ADD COLUMN seq                  BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    -- false until the article's neighbours are stored (then answers are computed in full, as before)
+    ADD COLUMN neighbours_computed  BOOLEAN NOT NULL DEFAULT false,
+    -- true once a neighbour was dropped for the kept-count bound: a short filtered answer must then be searched anew
+    ADD COLUMN neighbours_truncated BOOLEAN NOT NULL DEFAULT false;
+
+CREATE TABLE related_neighbour (
+    article_seq     BIGINT  NOT NULL REFERENCES article (seq) ON DELETE CASCADE,
+    neighbour_seq   BIGINT  NOT NULL REFERENCES article (seq) ON DELETE CASCADE,
+    -- the score from the article's side when stored; orders the list for the kept-count bound only
+    score           REAL    NOT NULL,
+    text_similarity REAL    NOT NULL,
+    linked          BOOLEAN NOT NULL,
+    PRIMARY KEY (article_seq, neighbour_seq)
+);
+CREATE INDEX related_neighbour_neighbour ON related_neighbour (neighbour_seq);

@@ -6,15 +6,15 @@ ALTER TABLE article
     ADD COLUMN seq                  BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     -- false until the article's neighbours are stored (then answers are computed in full, as before)
     ADD COLUMN neighbours_computed  BOOLEAN NOT NULL DEFAULT false,
-    -- true once a neighbour was dropped for the kept-count bound: a short filtered answer must then be searched anew
+    -- true once a neighbour was dropped or missed for the kept-count bound: a short filtered answer must then be searched anew
     ADD COLUMN neighbours_truncated BOOLEAN NOT NULL DEFAULT false;
 
 CREATE TABLE related_neighbour (
     article_seq     BIGINT  NOT NULL REFERENCES article (seq) ON DELETE CASCADE,
     neighbour_seq   BIGINT  NOT NULL REFERENCES article (seq) ON DELETE CASCADE,
-    -- the score from the article's side when stored; orders the list for the kept-count bound only
+    -- the score from the article's side when stored; orders the list for the kept-count bound only (answers are
+    -- scored anew, with the statistics of their time)
     score           REAL    NOT NULL,
-    text_similarity REAL    NOT NULL,
     linked          BOOLEAN NOT NULL,
     PRIMARY KEY (article_seq, neighbour_seq)
 );

@@ -18,12 +18,13 @@ import java.util.Set;
 
 /**
  * Each article's best-scored candidates, kept in the read model as articles arrive, so that an answer is one key
- * lookup and a re-scoring of a few dozen rows instead of a text search (see {@code V3__stored_neighbours.sql}).
+ * lookup and a scoring of a few dozen rows, with the current statistics, instead of a text search (see
+ * {@code V3__stored_neighbours.sql}).
  *
  * <p>When an article arrives, it is searched for like a query; it keeps its best {@code kept} candidates, and is
- * offered to each candidate's own list, which keeps it if it beats the last of that list's {@code kept}. So a list is
- * what a full search would have found, scored with the statistics of the time each pair was met; a list that ever
- * dropped an entry is marked truncated, and an answer it cannot fill is searched in full.
+ * offered to each candidate's own list, which keeps it if it beats the last of that list's {@code kept}. So a list holds
+ * what a full search would have found, chosen with the statistics of the time each pair was met; a list that ever
+ * missed or dropped an entry is marked truncated, and an answer it cannot fill is searched in full.
  */
 @ApplicationScoped
 public class NeighbourLists {
@@ -33,9 +34,9 @@ public class NeighbourLists {
             WHERE article_seq = (SELECT seq FROM article WHERE id = $1)
                OR neighbour_seq = (SELECT seq FROM article WHERE id = $1)""";
     private static final String KEEP = """
-            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, text_similarity, linked)
-            SELECT me.seq, a.seq, x.score, x.similarity, x.linked
-            FROM unnest($2::text[], $3::real[], $4::real[], $5::boolean[]) AS x(id, score, similarity, linked)
+            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, linked)
+            SELECT me.seq, a.seq, x.score, x.linked
+            FROM unnest($2::text[], $3::real[], $4::boolean[]) AS x(id, score, linked)
             JOIN article a ON a.id = x.id, article me
             WHERE me.id = $1""";
     private static final String MARK = """
@@ -46,19 +47,19 @@ public class NeighbourLists {
      */
     private static final String OFFER = """
             WITH offer AS (
-                SELECT a.seq, x.score, x.similarity, x.linked, last.score AS last_score
-                FROM unnest($2::text[], $3::real[], $4::real[], $5::boolean[]) AS x(id, score, similarity, linked)
+                SELECT a.seq, x.score, x.linked, last.score AS last_score
+                FROM unnest($2::text[], $3::real[], $4::boolean[]) AS x(id, score, linked)
                 JOIN article a ON a.id = x.id AND a.neighbours_computed
                 LEFT JOIN LATERAL (SELECT n.score FROM related_neighbour n WHERE n.article_seq = a.seq
-                                   ORDER BY n.score DESC OFFSET $6 - 1 LIMIT 1) last ON true
+                                   ORDER BY n.score DESC OFFSET $5 - 1 LIMIT 1) last ON true
                 WHERE x.score > 0
             ),
             missed AS (
                 UPDATE article SET neighbours_truncated = true
                 WHERE seq IN (SELECT seq FROM offer WHERE score <= last_score) AND NOT neighbours_truncated
             )
-            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, text_similarity, linked)
-            SELECT offer.seq, me.seq, offer.score, offer.similarity, offer.linked
+            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, linked)
+            SELECT offer.seq, me.seq, offer.score, offer.linked
             FROM offer, article me
             WHERE me.id = $1 AND (offer.last_score IS NULL OR offer.score > offer.last_score)
             RETURNING article_seq""";
@@ -76,14 +77,15 @@ public class NeighbourLists {
             UPDATE article SET neighbours_truncated = true WHERE seq IN (SELECT article_seq FROM dropped)""";
     private static final String LIST = """
             WITH me AS MATERIALIZED (
-                SELECT seq, provider_domain, published_at, neighbours_computed, neighbours_truncated,
-                       ARRAY(SELECT topic FROM article_topic WHERE article_id = article.id) AS topics
+                SELECT seq, provider_domain, published_at, terms, term_weights, neighbours_computed,
+                       neighbours_truncated, ARRAY(SELECT topic FROM article_topic WHERE article_id = article.id) AS topics
                 FROM article WHERE id = $1
             )
             SELECT me.provider_domain AS me_provider_domain, me.published_at AS me_published_at,
-                   me.topics AS me_topics, me.neighbours_computed, me.neighbours_truncated,
+                   me.terms AS me_terms, me.term_weights AS me_term_weights, me.topics AS me_topics,
+                   me.neighbours_computed, me.neighbours_truncated,
                    a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
-                   a.image_url, n.text_similarity, n.linked,
+                   a.image_url, a.terms, a.term_weights, n.linked,
                    ARRAY(SELECT topic FROM article_topic WHERE article_id = a.id) AS topics
             FROM me LEFT JOIN related_neighbour n ON n.article_seq = me.seq
             LEFT JOIN article a ON a.seq = n.neighbour_seq""";
@@ -112,24 +114,25 @@ public class NeighbourLists {
         this.config = config;
     }
 
-    /** The article's kept neighbours, or null if there is no such article. */
+    /** The article's kept neighbours, their text similarity under the current statistics; null if no such article. */
     public Uni<Kept> of(String articleId, RelatedQuery.Options options) {
-        return database.preparedQuery(LIST).execute(Tuple.of(articleId)).map(rows -> {
+        return database.preparedQuery(LIST).execute(Tuple.of(articleId)).chain(rows -> {
             if (rows.size() == 0) {
-                return null;
+                return Uni.createFrom().nullItem();
             }
             Row me = rows.iterator().next();
-            RelatedQuery query = new RelatedQuery(articleId, TermVector.EMPTY, Set.of(me.getArrayOfStrings("me_topics")),
-                    me.getString("me_provider_domain"), me.getOffsetDateTime("me_published_at").toInstant(), Set.of(),
-                    options);
-            List<Candidate> candidates = new ArrayList<>(rows.size());
+            RelatedQuery query = new RelatedQuery(articleId,
+                    TermVector.of(me.getArrayOfStrings("me_terms"), me.getArrayOfFloats("me_term_weights")),
+                    Set.of(me.getArrayOfStrings("me_topics")), me.getString("me_provider_domain"),
+                    me.getOffsetDateTime("me_published_at").toInstant(), Set.of(), options);
+            List<Row> neighbours = new ArrayList<>(rows.size());
             rows.forEach(row -> {
                 if (row.getString("id") != null) {
-                    candidates.add(Candidate.of(row, row.getDouble("text_similarity")));
+                    neighbours.add(row);
                 }
             });
-            return new Kept(query, candidates, me.getBoolean("neighbours_computed"),
-                    me.getBoolean("neighbours_truncated"));
+            return search.candidates(query.text(), neighbours).map(candidates -> new Kept(query, candidates,
+                    me.getBoolean("neighbours_computed"), me.getBoolean("neighbours_truncated")));
         });
     }
 
@@ -187,20 +190,18 @@ public class NeighbourLists {
         return connection.preparedQuery(TRIM).execute(Tuple.of(lists, kept)).replaceWithVoid();
     }
 
-    /** The parameters of a pair insert: the article, then each pair's candidate id, score, similarity and link. */
+    /** The parameters of a pair insert: the article, then each pair's candidate id, score and link. */
     private static Tuple pairs(String articleId, List<Pair> pairs) {
         String[] ids = new String[pairs.size()];
         Float[] scores = new Float[pairs.size()];
-        Float[] similarities = new Float[pairs.size()];
         Boolean[] links = new Boolean[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
             Candidate candidate = pairs.get(i).candidate();
             ids[i] = candidate.id();
             scores[i] = (float) pairs.get(i).score();
-            similarities[i] = (float) candidate.textSimilarity();
             links[i] = candidate.linked();
         }
         return Tuple.tuple().addString(articleId).addArrayOfString(ids).addArrayOfFloat(scores)
-                .addArrayOfFloat(similarities).addArrayOfBoolean(links);
+                .addArrayOfBoolean(links);
     }
 }

@@ -1,17 +1,17 @@
 package news.coverage.recommend.related;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The IDF weight of every topic, ln(1 + N / articles carrying it), read from {@code topic_stat} and kept for a few
- * seconds: every answer needs them, and there are only as many as the catalog has topics. A topic newer than the
- * copy weighs 0 until the next read.
+ * The IDF weight of every topic, ln(1 + N / articles carrying it), from {@code topic_stat}: read when first asked
+ * for, then re-read every few seconds, so that an answer never waits for it (there are only as many as the catalog
+ * has topics). A topic newer than the copy weighs 0 until the next read.
  */
 @ApplicationScoped
 public class TopicWeights {
@@ -19,29 +19,30 @@ public class TopicWeights {
     private static final String WEIGHTS = """
             SELECT s.topic, ln(1 + c.article_count::float8 / s.article_count) AS weight
             FROM topic_stat s, corpus_stat c WHERE c.id = 1""";
-    private static final long TIME_TO_LIVE = Duration.ofSeconds(5).toNanos();
-
-    private record Snapshot(Map<String, Double> weights, long readAt) {
-    }
 
     private final Pool database;
-    private volatile Snapshot snapshot;
+    private volatile Map<String, Double> weights;
 
     public TopicWeights(Pool database) {
         this.database = database;
     }
 
     public Uni<Map<String, Double>> all() {
-        long now = System.nanoTime();
-        Snapshot current = snapshot;
-        if (current != null && now - current.readAt() < TIME_TO_LIVE) {
-            return Uni.createFrom().item(current.weights());
-        }
+        Map<String, Double> known = weights;
+        return known != null ? Uni.createFrom().item(known) : read();
+    }
+
+    @Scheduled(every = "${related.statistics-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        return weights != null ? read().replaceWithVoid() : Uni.createFrom().voidItem();
+    }
+
+    private Uni<Map<String, Double>> read() {
         return database.preparedQuery(WEIGHTS).execute().map(rows -> {
-            Map<String, Double> weights = new HashMap<>();
-            rows.forEach(row -> weights.put(row.getString("topic"), row.getDouble("weight")));
-            snapshot = new Snapshot(Map.copyOf(weights), now);
-            return snapshot.weights();
+            Map<String, Double> read = new HashMap<>();
+            rows.forEach(row -> read.put(row.getString("topic"), row.getDouble("weight")));
+            weights = Map.copyOf(read);
+            return weights;
         });
     }
 }

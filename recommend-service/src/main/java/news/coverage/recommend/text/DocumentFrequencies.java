@@ -1,11 +1,11 @@
 package news.coverage.recommend.text;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,63 +13,78 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many articles of the read model carry each term, and how many there are in all, read from {@code term_stat} and
- * {@code corpus_stat} and kept for a few seconds. Scoring
- * needs them for the norms of up to a few hundred candidates per answer; asking PostgreSQL term by term for each was
- * 90% of an answer's time (auto_explain: 2,499 index look-ups, 27 of 30 ms). A count a few seconds old shifts a
- * weight by a hair; nothing here outlives a restart that the table does not hold.
+ * How many articles of the read model carry each term, and how many there are in all, from {@code term_stat} and
+ * {@code corpus_stat}. A term is read the first time it is asked for; after that the counts of all known terms are
+ * re-read together every few seconds, so that an answer never waits for them. Asking PostgreSQL term by term in
+ * each answer was 90% of its time (auto_explain: 2,499 index look-ups, 27 of 30 ms); a count a few seconds old shifts
+ * a weight by a hair. Nothing here outlives a restart that the tables do not hold.
  */
 @ApplicationScoped
 public class DocumentFrequencies {
 
     private static final String COUNTS = "SELECT term, article_count FROM term_stat WHERE term = ANY($1::text[])";
     private static final String CORPUS = "SELECT greatest(article_count, 1) AS articles FROM corpus_stat WHERE id = 1";
-    private static final long TIME_TO_LIVE = Duration.ofSeconds(5).toNanos();
-
-    private record Count(int articles, long readAt) {
-    }
 
     private final Pool database;
-    private final Map<String, Count> counts = new ConcurrentHashMap<>();
-    private volatile Count corpus;
+    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private volatile Integer corpusSize;
 
     public DocumentFrequencies(Pool database) {
         this.database = database;
     }
 
-    /** The count of each term (0 when no article carries it), reading from the table only those not fresh here. */
+    /** The count of each term (0 when no article carries it). */
     public Uni<Map<String, Integer>> of(Collection<String> terms) {
-        long now = System.nanoTime();
         Map<String, Integer> known = new HashMap<>();
         List<String> missing = terms.stream().distinct().filter(term -> {
-            Count count = counts.get(term);
-            if (count != null && now - count.readAt() < TIME_TO_LIVE) {
-                known.put(term, count.articles());
-                return false;
+            Integer count = counts.get(term);
+            if (count != null) {
+                known.put(term, count);
             }
-            return true;
+            return count == null;
         }).toList();
         if (missing.isEmpty()) {
             return Uni.createFrom().item(known);
         }
-        return database.preparedQuery(COUNTS).execute(Tuple.of(missing.toArray(String[]::new))).map(rows -> {
-            missing.forEach(term -> known.put(term, 0));
-            rows.forEach(row -> known.put(row.getString("term"), row.getInteger("article_count")));
-            missing.forEach(term -> counts.put(term, new Count(known.get(term), now)));
+        return read(missing).map(read -> {
+            known.putAll(read);
             return known;
         });
     }
 
     /** How many articles the read model holds (at least 1). */
     public Uni<Integer> corpusSize() {
-        long now = System.nanoTime();
-        Count known = corpus;
-        if (known != null && now - known.readAt() < TIME_TO_LIVE) {
-            return Uni.createFrom().item(known.articles());
-        }
+        Integer known = corpusSize;
+        return known != null ? Uni.createFrom().item(known) : readCorpusSize();
+    }
+
+    /** Re-reads every known count; terms no article carries any more are forgotten. */
+    @Scheduled(every = "${related.statistics-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
+        List<String> known = List.copyOf(counts.keySet());
+        Uni<Void> terms = known.isEmpty() ? Uni.createFrom().voidItem()
+                : read(known).invoke(read -> read.forEach((term, count) -> {
+                    if (count == 0) {
+                        counts.remove(term);
+                    }
+                })).replaceWithVoid();
+        return terms.chain(() -> corpusSize != null ? readCorpusSize().replaceWithVoid() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Map<String, Integer>> read(List<String> terms) {
+        return database.preparedQuery(COUNTS).execute(Tuple.of(terms.toArray(String[]::new))).map(rows -> {
+            Map<String, Integer> read = new HashMap<>();
+            terms.forEach(term -> read.put(term, 0));
+            rows.forEach(row -> read.put(row.getString("term"), row.getInteger("article_count")));
+            counts.putAll(read);
+            return read;
+        });
+    }
+
+    private Uni<Integer> readCorpusSize() {
         return database.preparedQuery(CORPUS).execute().map(rows -> {
-            corpus = new Count(rows.iterator().next().getInteger("articles"), now);
-            return corpus.articles();
+            corpusSize = rows.iterator().next().getInteger("articles");
+            return corpusSize;
         });
     }
 }

@@ -45,6 +45,7 @@ public final class RelatedEvaluation {
 
     private static final Duration WINDOW = Duration.ofDays(7);
     private static final int DEPTH = 20;
+    private static final Duration STATISTICS_SETTLE = Duration.ofSeconds(6);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -87,6 +88,9 @@ public final class RelatedEvaluation {
                 Map<String, String> fileOfId = new HashMap<>();
                 idOfFile.forEach((file, id) -> fileOfId.put(id, file));
                 awaitProjected(recommend, idOfFile.values());
+                // the service re-reads its term and topic statistics every 5 s (related.statistics-refresh): measure
+                // answers once they count every item, as they would in a catalog that is not being loaded from empty
+                Thread.sleep(STATISTICS_SETTLE.toMillis());
                 for (var entry : idOfFile.entrySet()) {
                     JsonNode answer = get(recommend.resolve("/related/" + entry.getValue() + "?limit=" + DEPTH
                             + "&window=" + WINDOW));

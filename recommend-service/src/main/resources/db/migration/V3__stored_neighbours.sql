@@ -6,8 +6,10 @@ ALTER TABLE article
     ADD COLUMN seq                  BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     -- false until the article's neighbours are stored (then answers are computed in full, as before)
     ADD COLUMN neighbours_computed  BOOLEAN NOT NULL DEFAULT false,
-    -- true once a neighbour was dropped or missed for the kept-count bound: a short filtered answer must then be searched anew
-    ADD COLUMN neighbours_truncated BOOLEAN NOT NULL DEFAULT false;
+    -- true once a neighbour was dropped or missed for the kept-count bound, resp. the per-provider bound: a short
+    -- answer must then be searched anew
+    ADD COLUMN neighbours_truncated BOOLEAN NOT NULL DEFAULT false,
+    ADD COLUMN neighbours_capped    BOOLEAN NOT NULL DEFAULT false;
 
 CREATE TABLE related_neighbour (
     article_seq     BIGINT  NOT NULL REFERENCES article (seq) ON DELETE CASCADE,

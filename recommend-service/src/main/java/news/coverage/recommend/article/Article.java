@@ -56,9 +56,11 @@ public class Article extends PanacheEntityBase {
     @Column(name = "linked_id")
     public Set<String> linkedIds = new HashSet<>();
 
-    /** Whether this version's neighbours are stored (see {@code NeighbourLists}); a new version clears both. */
+    /** Whether this version's neighbours are stored (see {@code NeighbourLists}); a new version clears all three. */
     @Column(name = "neighbours_computed")
     public boolean neighboursComputed;
     @Column(name = "neighbours_truncated")
     public boolean neighboursTruncated;
+    @Column(name = "neighbours_capped")
+    public boolean neighboursCapped;
 }

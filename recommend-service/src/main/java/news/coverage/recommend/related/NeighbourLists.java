@@ -12,6 +12,7 @@ import news.coverage.recommend.text.TermVector;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +23,11 @@ import java.util.Set;
  * {@code V3__stored_neighbours.sql}).
  *
  * <p>When an article arrives, it is searched for like a query; it keeps its best {@code kept} candidates, and is
- * offered to each candidate's own list, which keeps it if it beats the last of that list's {@code kept}. So a list holds
- * what a full search would have found, chosen with the statistics of the time each pair was met; a list that ever
- * missed or dropped an entry is marked truncated, and an answer it cannot fill is searched in full.
+ * offered to each candidate's own list, which keeps it if it beats the last of that list's {@code kept}. A list also
+ * keeps at most {@code per-provider} of one provider, more than an answer shows of one, so that a busy outlet does not
+ * crowd the others out of it. So a list holds what a full search would have found, chosen with the statistics of the
+ * time each pair was met; a list that ever missed or dropped an entry says so, and an answer it cannot fill is
+ * searched in full.
  */
 @ApplicationScoped
 public class NeighbourLists {
@@ -40,7 +43,8 @@ public class NeighbourLists {
             JOIN article a ON a.id = x.id, article me
             WHERE me.id = $1""";
     private static final String MARK = """
-            UPDATE article SET neighbours_computed = true, neighbours_truncated = $2 WHERE id = $1""";
+            UPDATE article SET neighbours_computed = true, neighbours_truncated = $2, neighbours_capped = $3
+            WHERE id = $1""";
     /**
      * Into the lists of the candidates that are not full or whose last kept it beats; a full list it does not get
      * into has now missed an entry, and is marked truncated.
@@ -63,27 +67,43 @@ public class NeighbourLists {
             FROM offer, article me
             WHERE me.id = $1 AND (offer.last_score IS NULL OR offer.score > offer.last_score)
             RETURNING article_seq""";
+    /** $2: how many a list keeps, $3: how many of one provider. */
     private static final String TRIM = """
             WITH ranked AS (
+                SELECT n.article_seq, n.neighbour_seq, n.score,
+                       row_number() OVER (PARTITION BY n.article_seq, a.provider_domain
+                                          ORDER BY n.score DESC, n.neighbour_seq) AS in_provider
+                FROM related_neighbour n JOIN article a ON a.seq = n.neighbour_seq
+                WHERE n.article_seq = ANY($1::bigint[])
+            ),
+            placed AS (
                 SELECT article_seq, neighbour_seq,
                        row_number() OVER (PARTITION BY article_seq ORDER BY score DESC, neighbour_seq) AS place
-                FROM related_neighbour WHERE article_seq = ANY($1::bigint[])
+                FROM ranked WHERE in_provider <= $3
             ),
             dropped AS (
-                DELETE FROM related_neighbour n USING ranked r
-                WHERE r.place > $2 AND n.article_seq = r.article_seq AND n.neighbour_seq = r.neighbour_seq
-                RETURNING n.article_seq
+                DELETE FROM related_neighbour n
+                USING (SELECT article_seq, neighbour_seq, false AS for_count FROM ranked WHERE in_provider > $3
+                       UNION ALL
+                       SELECT article_seq, neighbour_seq, true FROM placed WHERE place > $2) d
+                WHERE n.article_seq = d.article_seq AND n.neighbour_seq = d.neighbour_seq
+                RETURNING n.article_seq, d.for_count
             )
-            UPDATE article SET neighbours_truncated = true WHERE seq IN (SELECT article_seq FROM dropped)""";
+            UPDATE article a
+            SET neighbours_truncated = a.neighbours_truncated OR d.for_count,
+                neighbours_capped = a.neighbours_capped OR d.for_provider
+            FROM (SELECT article_seq, bool_or(for_count) AS for_count, bool_or(NOT for_count) AS for_provider
+                  FROM dropped GROUP BY article_seq) d
+            WHERE a.seq = d.article_seq""";
     private static final String LIST = """
             WITH me AS MATERIALIZED (
                 SELECT seq, provider_domain, published_at, terms, term_weights, neighbours_computed,
-                       neighbours_truncated, ARRAY(SELECT topic FROM article_topic WHERE article_id = article.id) AS topics
+                       neighbours_truncated, neighbours_capped, ARRAY(SELECT topic FROM article_topic WHERE article_id = article.id) AS topics
                 FROM article WHERE id = $1
             )
             SELECT me.provider_domain AS me_provider_domain, me.published_at AS me_published_at,
                    me.terms AS me_terms, me.term_weights AS me_term_weights, me.topics AS me_topics,
-                   me.neighbours_computed, me.neighbours_truncated,
+                   me.neighbours_computed, me.neighbours_truncated, me.neighbours_capped,
                    a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
                    a.image_url, a.terms, a.term_weights, n.linked,
                    ARRAY(SELECT topic FROM article_topic WHERE article_id = a.id) AS topics
@@ -94,9 +114,12 @@ public class NeighbourLists {
      * The kept neighbours of an article, as candidates of a query with the given options.
      *
      * @param computed  false while the article's list is not stored yet (answers are then searched in full)
-     * @param truncated whether the list ever dropped an entry, so that it may not hold all of a filtered answer
+     * @param truncated whether the list ever dropped or missed an entry for its length, so that it may not hold all
+     *                  of a filtered answer
+     * @param capped    whether it dropped or missed one for the bound per provider
      */
-    public record Kept(RelatedQuery query, List<Candidate> candidates, boolean computed, boolean truncated) {
+    public record Kept(RelatedQuery query, List<Candidate> candidates, boolean computed, boolean truncated,
+            boolean capped) {
     }
 
     private final Pool database;
@@ -132,7 +155,8 @@ public class NeighbourLists {
                 }
             });
             return search.candidates(query.text(), neighbours).map(candidates -> new Kept(query, candidates,
-                    me.getBoolean("neighbours_computed"), me.getBoolean("neighbours_truncated")));
+                    me.getBoolean("neighbours_computed"), me.getBoolean("neighbours_truncated"),
+                    me.getBoolean("neighbours_capped")));
         });
     }
 
@@ -142,6 +166,7 @@ public class NeighbourLists {
      */
     public Uni<Void> store(Article article) {
         int kept = config.neighbours().kept();
+        int perProvider = config.neighbours().perProvider();
         RelatedQuery query = RelatedQuery.of(article, new RelatedQuery.Options(kept, config.neighbours().window(),
                 RelatedQuery.ProviderFilter.ANY, Set.of()));
         return Uni.combine().all()
@@ -161,15 +186,26 @@ public class NeighbourLists {
                     own.removeIf(pair -> pair.score() <= 0);
                     own.sort(Comparator.comparingDouble(Pair::score).reversed()
                             .thenComparing(pair -> pair.candidate().id()));
+                    List<Pair> chosen = new ArrayList<>(kept);
+                    Map<String, Integer> ofProvider = new HashMap<>();
+                    boolean truncated = false, capped = false;
+                    for (Pair pair : own) {
+                        if (ofProvider.merge(pair.candidate().providerDomain(), 1, Integer::sum) > perProvider) {
+                            capped = true;
+                        } else if (chosen.size() == kept) {
+                            truncated = true;
+                        } else {
+                            chosen.add(pair);
+                        }
+                    }
+                    Tuple mark = Tuple.of(article.id, truncated, capped);
                     return database.withTransaction(connection -> connection.preparedQuery(UNLINK)
                             .execute(Tuple.of(article.id))
-                            .chain(() -> connection.preparedQuery(KEEP)
-                                    .execute(pairs(article.id, own.subList(0, Math.min(kept, own.size())))))
-                            .chain(() -> connection.preparedQuery(MARK)
-                                    .execute(Tuple.of(article.id, own.size() > kept)))
+                            .chain(() -> connection.preparedQuery(KEEP).execute(pairs(article.id, chosen)))
+                            .chain(() -> connection.preparedQuery(MARK).execute(mark))
                             .chain(() -> connection.preparedQuery(OFFER)
                                     .execute(pairs(article.id, offers).addInteger(kept)))
-                            .chain(offered -> trim(connection, offered, kept)));
+                            .chain(offered -> trim(connection, offered, kept, perProvider)));
                 });
     }
 
@@ -177,8 +213,11 @@ public class NeighbourLists {
     private record Pair(Candidate candidate, double score) {
     }
 
-    /** Cuts the lists that took the article back to {@code kept} entries, marking those that dropped one. */
-    private static Uni<Void> trim(SqlConnection connection, RowSet<Row> offered, int kept) {
+    /**
+     * Cuts the lists that took the article back to {@code perProvider} entries of one provider and {@code kept} in
+     * all, marking those that dropped one.
+     */
+    private static Uni<Void> trim(SqlConnection connection, RowSet<Row> offered, int kept, int perProvider) {
         if (offered.size() == 0) {
             return Uni.createFrom().voidItem();
         }
@@ -187,7 +226,7 @@ public class NeighbourLists {
         for (Row row : offered) {
             lists[i++] = row.getLong("article_seq");
         }
-        return connection.preparedQuery(TRIM).execute(Tuple.of(lists, kept)).replaceWithVoid();
+        return connection.preparedQuery(TRIM).execute(Tuple.of(lists, kept, perProvider)).replaceWithVoid();
     }
 
     /** The parameters of a pair insert: the article, then each pair's candidate id, score and link. */

@@ -60,6 +60,13 @@ public interface RankingConfig {
         @WithDefault("30")
         int kept();
 
+        /**
+         * How many of one provider each article keeps: more than {@code per-provider}, fewer than all, so that one busy
+         * outlet does not fill the list.
+         */
+        @WithDefault("6")
+        int perProvider();
+
         /** How far apart in time kept neighbours may be; a query with a wider window is searched in full. */
         @WithDefault("P7D")
         Duration window();

@@ -1,5 +1,7 @@
 package news.coverage.recommend.related;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,15 +27,25 @@ public class RelatedCoverageService {
     private final RelatedRanker ranker;
     private final TextAnalyzer analyzer;
     private final RankingConfig config;
+    /** How many answers came from kept neighbours and how many needed a search: what the kept lists save. */
+    private final Counter answeredFromKept;
+    private final Counter answeredBySearch;
 
     public RelatedCoverageService(NeighbourLists neighbours, CandidateSearch search, TopicWeights topicWeights,
-            RelatedRanker ranker, TextAnalyzer analyzer, RankingConfig config) {
+            RelatedRanker ranker, TextAnalyzer analyzer, RankingConfig config, MeterRegistry registry) {
         this.neighbours = neighbours;
         this.search = search;
         this.topicWeights = topicWeights;
         this.ranker = ranker;
         this.config = config;
         this.analyzer = analyzer;
+        this.answeredFromKept = answers(registry, "kept");
+        this.answeredBySearch = answers(registry, "search");
+    }
+
+    private static Counter answers(MeterRegistry registry, String source) {
+        return Counter.builder("related.answers").description("Answers of GET /related/{id}, by where they came from")
+                .tag("source", source).register(registry);
     }
 
     /** Related coverage of an article of the read model; 404 if there is none with this id. */
@@ -47,9 +59,13 @@ public class RelatedCoverageService {
                     List<Candidate> admitted = kept.candidates().stream().filter(kept.query()::admits).toList();
                     return topicWeights.all().chain(weights -> {
                         List<RelatedItem> ranked = ranker.rank(kept.query(), admitted, weights);
-                        return ranked.size() < options.limit() && kept.truncated()
-                                ? searched(articleId, options)
-                                : Uni.createFrom().item(new RelatedCoverage(articleId, ranked));
+                        if (ranked.size() < options.limit() && (kept.truncated() || kept.capped()
+                                && (options.providers() == RelatedQuery.ProviderFilter.SAME
+                                    || config.perProvider() > config.neighbours().perProvider()))) {
+                            return searched(articleId, options);
+                        }
+                        answeredFromKept.increment();
+                        return Uni.createFrom().item(new RelatedCoverage(articleId, ranked));
                     });
                 });
     }
@@ -62,6 +78,7 @@ public class RelatedCoverageService {
     }
 
     private Uni<RelatedCoverage> searched(String articleId, RelatedQuery.Options options) {
+        answeredBySearch.increment();
         return Panache.withSession(() -> Article.<Article>findById(articleId))
                 .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + articleId))
                 .chain(article -> answer(RelatedQuery.of(article, options)));

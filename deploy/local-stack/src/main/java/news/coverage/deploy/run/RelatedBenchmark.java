@@ -62,6 +62,7 @@ public final class RelatedBenchmark {
                 HttpLoad.run(http, related, clients, seconds).print("GET /related/{id}", clients);
                 HttpLoad.run(http, () -> recommend.url().resolve("/q/health/live"), clients, seconds)
                         .print("GET /q/health/live", clients);
+                printAnswerSources(http, recommend.url());
             }
         }
     }
@@ -89,6 +90,14 @@ public final class RelatedBenchmark {
             }
         }
         return ids;
+    }
+
+    /** Which answers the kept neighbours gave and which needed a search, from the service's own metrics. */
+    private static void printAnswerSources(HttpClient http, URI recommend) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(recommend.resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        metrics.lines().filter(line -> line.startsWith("related_answers_total"))
+                .forEach(line -> System.out.println("  " + line));
     }
 
     private static void awaitProjected(HttpClient http, URI recommend, String lastId) throws Exception {

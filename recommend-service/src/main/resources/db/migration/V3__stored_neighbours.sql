@@ -9,7 +9,9 @@ ALTER TABLE article
     -- true once a neighbour was dropped or missed for the kept-count bound, resp. the per-provider bound: a short
     -- answer must then be searched anew
     ADD COLUMN neighbours_truncated BOOLEAN NOT NULL DEFAULT false,
-    ADD COLUMN neighbours_capped    BOOLEAN NOT NULL DEFAULT false;
+    ADD COLUMN neighbours_capped    BOOLEAN NOT NULL DEFAULT false,
+    -- the score an entry must beat to get into the full list (its last entry's); 0 while it has room
+    ADD COLUMN neighbours_floor     REAL    NOT NULL DEFAULT 0;
 
 CREATE TABLE related_neighbour (
     article_seq     BIGINT  NOT NULL REFERENCES article (seq) ON DELETE CASCADE,
@@ -18,6 +20,8 @@ CREATE TABLE related_neighbour (
     -- scored anew, with the statistics of their time)
     score           REAL    NOT NULL,
     linked          BOOLEAN NOT NULL,
+    -- the neighbour's, for the bound per provider
+    provider_domain TEXT    NOT NULL,
     PRIMARY KEY (article_seq, neighbour_seq)
 );
 CREATE INDEX related_neighbour_neighbour ON related_neighbour (neighbour_seq);

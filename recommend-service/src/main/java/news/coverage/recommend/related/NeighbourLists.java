@@ -37,47 +37,65 @@ public class NeighbourLists {
             WHERE article_seq = (SELECT seq FROM article WHERE id = $1)
                OR neighbour_seq = (SELECT seq FROM article WHERE id = $1)""";
     private static final String KEEP = """
-            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, linked)
-            SELECT me.seq, a.seq, x.score, x.linked
+            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, linked, provider_domain)
+            SELECT me.seq, a.seq, x.score, x.linked, a.provider_domain
             FROM unnest($2::text[], $3::real[], $4::boolean[]) AS x(id, score, linked)
             JOIN article a ON a.id = x.id, article me
             WHERE me.id = $1""";
     private static final String MARK = """
-            UPDATE article SET neighbours_computed = true, neighbours_truncated = $2, neighbours_capped = $3
+            UPDATE article
+            SET neighbours_computed = true, neighbours_truncated = $2, neighbours_capped = $3, neighbours_floor = $4
             WHERE id = $1""";
     /**
-     * Into the lists of the candidates that are not full or whose last kept it beats; a full list it does not get
-     * into has now missed an entry, and is marked truncated.
+     * Into the lists of the candidates whose floor it beats (any, while they have room) and which hold fewer of its
+     * provider or a worse one. A list it does not get into has missed an entry, and says so. Answers the lists that
+     * took it and are now over a bound or full, to be trimmed. $5: how many a list keeps, $6: of one provider.
      */
     private static final String OFFER = """
             WITH offer AS (
-                SELECT a.seq, x.score, x.linked, last.score AS last_score
+                SELECT a.seq, x.score, x.linked, x.score > a.neighbours_floor AS above_floor,
+                       CASE WHEN x.score > a.neighbours_floor THEN
+                           (SELECT n.score FROM related_neighbour n
+                            WHERE n.article_seq = a.seq AND n.provider_domain = me.provider_domain
+                            ORDER BY n.score DESC OFFSET $6 - 1 LIMIT 1)
+                       END AS provider_floor,
+                       CASE WHEN x.score > a.neighbours_floor THEN
+                           (SELECT count(*) FROM related_neighbour n WHERE n.article_seq = a.seq)
+                       END AS entries
                 FROM unnest($2::text[], $3::real[], $4::boolean[]) AS x(id, score, linked)
-                JOIN article a ON a.id = x.id AND a.neighbours_computed
-                LEFT JOIN LATERAL (SELECT n.score FROM related_neighbour n WHERE n.article_seq = a.seq
-                                   ORDER BY n.score DESC OFFSET $5 - 1 LIMIT 1) last ON true
-                WHERE x.score > 0
+                JOIN article a ON a.id = x.id AND a.neighbours_computed, article me
+                WHERE me.id = $1 AND x.score > 0
             ),
             missed AS (
-                UPDATE article SET neighbours_truncated = true
-                WHERE seq IN (SELECT seq FROM offer WHERE score <= last_score) AND NOT neighbours_truncated
+                UPDATE article a
+                SET neighbours_truncated = a.neighbours_truncated OR NOT offer.above_floor,
+                    neighbours_capped = a.neighbours_capped OR coalesce(offer.score <= offer.provider_floor, false)
+                FROM offer
+                WHERE a.seq = offer.seq AND (NOT offer.above_floor OR offer.score <= offer.provider_floor)
+            ),
+            taken AS (
+                INSERT INTO related_neighbour (article_seq, neighbour_seq, score, linked, provider_domain)
+                SELECT offer.seq, me.seq, offer.score, offer.linked, me.provider_domain
+                FROM offer, article me
+                WHERE me.id = $1 AND offer.above_floor
+                  AND (offer.provider_floor IS NULL OR offer.score > offer.provider_floor)
+                RETURNING article_seq
             )
-            INSERT INTO related_neighbour (article_seq, neighbour_seq, score, linked)
-            SELECT offer.seq, me.seq, offer.score, offer.linked
-            FROM offer, article me
-            WHERE me.id = $1 AND (offer.last_score IS NULL OR offer.score > offer.last_score)
-            RETURNING article_seq""";
-    /** $2: how many a list keeps, $3: how many of one provider. */
+            SELECT offer.seq AS article_seq FROM offer JOIN taken ON taken.article_seq = offer.seq
+            WHERE offer.entries + 1 >= $5 OR offer.provider_floor IS NOT NULL""";
+    /**
+     * Brings the lists that took an entry back to their bounds ($2 in all, $3 of one provider) and sets their floor:
+     * the score of their last entry once they are full.
+     */
     private static final String TRIM = """
             WITH ranked AS (
-                SELECT n.article_seq, n.neighbour_seq, n.score,
-                       row_number() OVER (PARTITION BY n.article_seq, a.provider_domain
-                                          ORDER BY n.score DESC, n.neighbour_seq) AS in_provider
-                FROM related_neighbour n JOIN article a ON a.seq = n.neighbour_seq
-                WHERE n.article_seq = ANY($1::bigint[])
+                SELECT article_seq, neighbour_seq, score,
+                       row_number() OVER (PARTITION BY article_seq, provider_domain
+                                          ORDER BY score DESC, neighbour_seq) AS in_provider
+                FROM related_neighbour WHERE article_seq = ANY($1::bigint[])
             ),
             placed AS (
-                SELECT article_seq, neighbour_seq,
+                SELECT article_seq, neighbour_seq, score,
                        row_number() OVER (PARTITION BY article_seq ORDER BY score DESC, neighbour_seq) AS place
                 FROM ranked WHERE in_provider <= $3
             ),
@@ -88,13 +106,20 @@ public class NeighbourLists {
                        SELECT article_seq, neighbour_seq, true FROM placed WHERE place > $2) d
                 WHERE n.article_seq = d.article_seq AND n.neighbour_seq = d.neighbour_seq
                 RETURNING n.article_seq, d.for_count
+            ),
+            lists AS (
+                SELECT p.article_seq, coalesce(max(p.score) FILTER (WHERE p.place = $2), 0) AS floor,
+                       coalesce(bool_or(d.for_count), false) AS for_count,
+                       coalesce(bool_or(NOT d.for_count), false) AS for_provider
+                FROM placed p LEFT JOIN (SELECT DISTINCT article_seq, for_count FROM dropped) d
+                     ON d.article_seq = p.article_seq
+                GROUP BY p.article_seq
             )
             UPDATE article a
-            SET neighbours_truncated = a.neighbours_truncated OR d.for_count,
-                neighbours_capped = a.neighbours_capped OR d.for_provider
-            FROM (SELECT article_seq, bool_or(for_count) AS for_count, bool_or(NOT for_count) AS for_provider
-                  FROM dropped GROUP BY article_seq) d
-            WHERE a.seq = d.article_seq""";
+            SET neighbours_floor = l.floor,
+                neighbours_truncated = a.neighbours_truncated OR l.for_count,
+                neighbours_capped = a.neighbours_capped OR l.for_provider
+            FROM lists l WHERE a.seq = l.article_seq""";
     private static final String LIST = """
             WITH me AS MATERIALIZED (
                 SELECT seq, provider_domain, published_at, terms, term_weights, neighbours_computed,
@@ -198,13 +223,14 @@ public class NeighbourLists {
                             chosen.add(pair);
                         }
                     }
-                    Tuple mark = Tuple.of(article.id, truncated, capped);
+                    float floor = chosen.size() == kept ? (float) chosen.get(kept - 1).score() : 0;
+                    Tuple mark = Tuple.of(article.id, truncated, capped, floor);
                     return database.withTransaction(connection -> connection.preparedQuery(UNLINK)
                             .execute(Tuple.of(article.id))
                             .chain(() -> connection.preparedQuery(KEEP).execute(pairs(article.id, chosen)))
                             .chain(() -> connection.preparedQuery(MARK).execute(mark))
                             .chain(() -> connection.preparedQuery(OFFER)
-                                    .execute(pairs(article.id, offers).addInteger(kept)))
+                                    .execute(pairs(article.id, offers).addInteger(kept).addInteger(perProvider)))
                             .chain(offered -> trim(connection, offered, kept, perProvider)));
                 });
     }
@@ -215,7 +241,7 @@ public class NeighbourLists {
 
     /**
      * Cuts the lists that took the article back to {@code perProvider} entries of one provider and {@code kept} in
-     * all, marking those that dropped one.
+     * all, marking those that dropped one, and sets their floor.
      */
     private static Uni<Void> trim(SqlConnection connection, RowSet<Row> offered, int kept, int perProvider) {
         if (offered.size() == 0) {

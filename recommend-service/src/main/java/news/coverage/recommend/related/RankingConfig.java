@@ -28,6 +28,13 @@ public interface RankingConfig {
     @WithDefault("200")
     int candidates();
 
+    /**
+     * How often the copy of the term and topic statistics is re-read ({@code DocumentFrequencies},
+     * {@code TopicWeights}, which name this key in their schedules).
+     */
+    @WithDefault("5s")
+    Duration statisticsRefresh();
+
     /** Terms on a larger share of all articles say nothing about the story and are left out. */
     @WithDefault("0.5")
     double commonTermShare();

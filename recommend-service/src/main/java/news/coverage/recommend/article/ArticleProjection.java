@@ -26,6 +26,11 @@ public class ArticleProjection {
             FROM article a, unnest(a.terms, a.term_weights) AS t(term, weight)
             WHERE a.id = :id""";
 
+    /** The copy of the topics that answers read with the article, instead of one index scan per article. */
+    private static final String COPY_TOPICS = """
+            UPDATE article SET topic_names = ARRAY(SELECT topic FROM article_topic WHERE article_id = :id ORDER BY topic)
+            WHERE id = :id""";
+
     private final TextAnalyzer analyzer;
 
     public ArticleProjection(TextAnalyzer analyzer) {
@@ -52,7 +57,8 @@ public class ArticleProjection {
             return written.chain(Panache::flush)
                     .chain(() -> Panache.getSession())
                     .chain(session -> session.createNativeQuery(UNINDEX_TERMS).setParameter("id", id).executeUpdate()
-                            .chain(() -> session.createNativeQuery(INDEX_TERMS).setParameter("id", id).executeUpdate()))
+                            .chain(() -> session.createNativeQuery(INDEX_TERMS).setParameter("id", id).executeUpdate())
+                            .chain(() -> session.createNativeQuery(COPY_TOPICS).setParameter("id", id).executeUpdate()))
                     .replaceWith(article);
         });
     }

@@ -36,13 +36,12 @@ public class CandidateSearch {
             )
             SELECT a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
                    a.image_url, linked.article_id IS NOT NULL AS linked,
-                   ARRAY(SELECT topic FROM article_topic WHERE article_id = a.id) AS topics,
+                   a.topic_names AS topics,
                    a.terms, a.term_weights
             FROM scored FULL JOIN linked ON linked.article_id = scored.article_id
             JOIN article a ON a.id = coalesce(scored.article_id, linked.article_id)
             WHERE a.published_at BETWEEN $3 AND $4 AND a.id <> $5 AND NOT a.id = ANY($9::text[])
-              AND (cardinality($10::text[]) = 0
-                   OR EXISTS (SELECT 1 FROM article_topic x WHERE x.article_id = a.id AND x.topic = ANY($10::text[])))
+              AND (cardinality($10::text[]) = 0 OR a.topic_names && $10::text[])
               AND ($11 = 'ANY' OR ($11 = 'SAME') = (a.provider_domain = $12))""";
 
     private final Pool database;

@@ -123,7 +123,7 @@ public class NeighbourLists {
     private static final String LIST = """
             WITH me AS MATERIALIZED (
                 SELECT seq, provider_domain, published_at, terms, term_weights, neighbours_computed,
-                       neighbours_truncated, neighbours_capped, ARRAY(SELECT topic FROM article_topic WHERE article_id = article.id) AS topics
+                       neighbours_truncated, neighbours_capped, topic_names AS topics
                 FROM article WHERE id = $1
             )
             SELECT me.provider_domain AS me_provider_domain, me.published_at AS me_published_at,
@@ -131,7 +131,7 @@ public class NeighbourLists {
                    me.neighbours_computed, me.neighbours_truncated, me.neighbours_capped,
                    a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
                    a.image_url, a.terms, a.term_weights, n.linked,
-                   ARRAY(SELECT topic FROM article_topic WHERE article_id = a.id) AS topics
+                   a.topic_names AS topics
             FROM me LEFT JOIN related_neighbour n ON n.article_seq = me.seq
             LEFT JOIN article a ON a.seq = n.neighbour_seq""";
 

@@ -59,15 +59,20 @@ public class RelatedCoverageService {
                     List<Candidate> admitted = kept.candidates().stream().filter(kept.query()::admits).toList();
                     return topicWeights.all().chain(weights -> {
                         List<RelatedItem> ranked = ranker.rank(kept.query(), admitted, weights);
-                        if (ranked.size() < options.limit() && (kept.truncated() || kept.capped()
-                                && (options.providers() == RelatedQuery.ProviderFilter.SAME
-                                    || config.perProvider() > config.neighbours().perProvider()))) {
+                        if (ranked.size() < options.limit() && mayHaveDropped(kept, options)) {
                             return searched(articleId, options);
                         }
                         answeredFromKept.increment();
                         return Uni.createFrom().item(new RelatedCoverage(articleId, ranked));
                     });
                 });
+    }
+
+    /** Whether the list may have dropped items that a short answer would show: for its length, or its provider bound. */
+    private boolean mayHaveDropped(NeighbourLists.Kept kept, RelatedQuery.Options options) {
+        boolean providerBoundBinds = options.providers() == RelatedQuery.ProviderFilter.SAME
+                || config.perProvider() > config.neighbours().perProvider();
+        return kept.truncated() || kept.capped() && providerBoundBinds;
     }
 
     /** Related coverage of an item that is not in the catalog, such as a draft. */

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * Finds the candidates of a related-coverage query in one round trip: the articles of the time window that share
  * distinctive terms with the query (by the inverted index, best TF-IDF dot product first), plus the editorially
- * linked ones when that signal is on; narrowed to those sharing a topic and to the requested providers. Their text
- * similarity to the query comes from {@link TextSimilarity}.
+ * linked ones when that signal is on; narrowed to those sharing a topic. Their text similarity to the query comes from
+ * {@link TextSimilarity}; the query's own filters (providers, exclusions) are the ranker's, as for kept neighbours.
  */
 @ApplicationScoped
 public class CandidateSearch {
@@ -40,9 +40,8 @@ public class CandidateSearch {
                    a.terms, a.term_weights
             FROM scored FULL JOIN linked ON linked.article_id = scored.article_id
             JOIN article a ON a.id = coalesce(scored.article_id, linked.article_id)
-            WHERE a.published_at BETWEEN $3 AND $4 AND a.id <> $5 AND NOT a.id = ANY($9::text[])
-              AND (cardinality($10::text[]) = 0 OR a.topic_names && $10::text[])
-              AND ($11 = 'ANY' OR ($11 = 'SAME') = (a.provider_domain = $12))""";
+            WHERE a.published_at BETWEEN $3 AND $4 AND a.id <> $5
+              AND (cardinality($9::text[]) = 0 OR a.topic_names && $9::text[])""";
 
     private final Pool database;
     private final RankingConfig config;
@@ -90,9 +89,6 @@ public class CandidateSearch {
                 .addInteger(config.candidates())
                 .addBoolean(withLinks)
                 .addArrayOfString(query.linkedIds().toArray(String[]::new))
-                .addArrayOfString(options.exclude().toArray(String[]::new))
-                .addArrayOfString(query.topics().toArray(String[]::new))
-                .addString(query.providerDomain() == null ? "ANY" : options.providers().name())
-                .addString(query.providerDomain() == null ? "" : query.providerDomain());
+                .addArrayOfString(query.topics().toArray(String[]::new));
     }
 }

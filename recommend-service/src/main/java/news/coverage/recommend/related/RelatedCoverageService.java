@@ -56,9 +56,8 @@ public class RelatedCoverageService {
                     if (!kept.computed() || options.window().compareTo(config.neighbours().window()) > 0) {
                         return searched(articleId, options);
                     }
-                    List<Candidate> admitted = kept.candidates().stream().filter(kept.query()::admits).toList();
                     return topicWeights.all().chain(weights -> {
-                        List<RelatedItem> ranked = ranker.rank(kept.query(), admitted, weights);
+                        List<RelatedItem> ranked = ranker.rank(kept.query(), kept.candidates(), weights);
                         if (ranked.size() < options.limit() && mayHaveDropped(kept, options)) {
                             return searched(articleId, options);
                         }

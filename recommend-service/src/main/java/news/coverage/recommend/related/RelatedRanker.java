@@ -21,11 +21,16 @@ public class RelatedRanker {
         this.config = config;
     }
 
-    /** The answer: the candidates scored, best first, at most {@code perProvider} of one provider. */
+    /**
+     * The answer: the candidates the query's options admit ({@link RelatedQuery#admits}), scored, best first, at most
+     * {@code perProvider} of one provider.
+     */
     public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, Map<String, Double> topicWeights) {
         List<RelatedItem> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            scored.add(score(query, candidate, topicWeights));
+            if (query.admits(candidate)) {
+                scored.add(score(query, candidate, topicWeights));
+            }
         }
         scored.sort(Comparator.comparingDouble(RelatedItem::score).reversed().thenComparing(RelatedItem::id));
         return diverse(scored, query.options().limit());

@@ -56,11 +56,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "linked_id")
     public Set<String> linkedIds = new HashSet<>();
 
-    /** Whether this version's neighbours are stored (see {@code NeighbourLists}); a new version clears all three. */
+    /**
+     * Whether this version's neighbours are stored; a new version clears it. The rest of a list's state is
+     * {@code NeighbourLists}' alone, written when it stores the list.
+     */
     @Column(name = "neighbours_computed")
     public boolean neighboursComputed;
-    @Column(name = "neighbours_truncated")
-    public boolean neighboursTruncated;
-    @Column(name = "neighbours_capped")
-    public boolean neighboursCapped;
 }

@@ -50,8 +50,6 @@ public class ArticleProjection {
             article.id = id;
             article.version = version;
             article.neighboursComputed = false;
-            article.neighboursTruncated = false;
-            article.neighboursCapped = false;
             copy(item, article);
             Uni<?> written = existing == null ? article.persist() : Uni.createFrom().item(article);
             return written.chain(Panache::flush)

@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * Projects {@code articles.cataloged} into the read model. A record is acknowledged after its transaction
- * committed and the article's neighbours were stored; a tombstone (null value) deletes the article. A record that cannot be projected goes to the dead-letter
- * topic; a database outage is retried with back-off instead, so nothing is skipped.
+ * committed and the article's neighbours were stored; a tombstone (null value) deletes the article. A record that
+ * cannot be projected goes to the dead-letter topic; a database outage is retried with back-off instead, so nothing is
+ * skipped.
  */
 @ApplicationScoped
 public class CatalogedArticleConsumer {

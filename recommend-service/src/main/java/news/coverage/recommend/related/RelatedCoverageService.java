@@ -51,7 +51,7 @@ public class RelatedCoverageService {
     /** Related coverage of an article of the read model; 404 if there is none with this id. */
     public Uni<RelatedCoverage> relatedTo(String articleId, RelatedQuery.Options options) {
         return neighbours.of(articleId, options)
-                .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + articleId))
+                .onItem().ifNull().failWith(() -> unknown(articleId))
                 .chain(kept -> {
                     if (!kept.computed() || options.window().compareTo(config.neighbours().window()) > 0) {
                         return searched(articleId, options);
@@ -81,10 +81,14 @@ public class RelatedCoverageService {
                 options));
     }
 
+    private static NotFoundException unknown(String articleId) {
+        return new NotFoundException("no article has the id " + articleId);
+    }
+
     private Uni<RelatedCoverage> searched(String articleId, RelatedQuery.Options options) {
         answeredBySearch.increment();
         return Panache.withSession(() -> Article.<Article>findById(articleId))
-                .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + articleId))
+                .onItem().ifNull().failWith(() -> unknown(articleId))
                 .chain(article -> answer(RelatedQuery.of(article, options)));
     }
 

@@ -32,7 +32,7 @@ public class TopicWeights {
         return known != null ? Uni.createFrom().item(known) : read();
     }
 
-    @Scheduled(every = "${related.statistics-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${related.statistics-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return weights != null ? read().replaceWithVoid() : Uni.createFrom().voidItem();
     }

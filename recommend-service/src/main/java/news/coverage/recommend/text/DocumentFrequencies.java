@@ -59,7 +59,7 @@ public class DocumentFrequencies {
     }
 
     /** Re-reads every known count; terms no article carries any more are forgotten. */
-    @Scheduled(every = "${related.statistics-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${related.statistics-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         List<String> known = List.copyOf(counts.keySet());
         Uni<Void> terms = known.isEmpty() ? Uni.createFrom().voidItem()

@@ -19,10 +19,6 @@ public record TermVector(String[] terms, float[] weights) {
         return new TermVector(terms, unboxed);
     }
 
-    public boolean isEmpty() {
-        return terms.length == 0;
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof TermVector vector && Arrays.equals(terms, vector.terms)

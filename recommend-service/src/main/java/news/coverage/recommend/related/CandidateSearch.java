@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import news.coverage.recommend.text.TermVector;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,14 +33,11 @@ public class CandidateSearch {
                 SELECT unnest($8::text[]) AS article_id WHERE $7
                 UNION SELECT article_id FROM editorial_link WHERE $7 AND linked_id = $5
             )
-            SELECT a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
-                   a.image_url, linked.article_id IS NOT NULL AS linked,
-                   a.topic_names AS topics,
-                   a.terms, a.term_weights
+            SELECT %s, linked.article_id IS NOT NULL AS linked
             FROM scored FULL JOIN linked ON linked.article_id = scored.article_id
             JOIN article a ON a.id = coalesce(scored.article_id, linked.article_id)
             WHERE a.published_at BETWEEN $3 AND $4 AND a.id <> $5
-              AND (cardinality($9::text[]) = 0 OR a.topic_names && $9::text[])""";
+              AND (cardinality($9::text[]) = 0 OR a.topic_names && $9::text[])""".formatted(ArticleSummary.COLUMNS);
 
     private final Pool database;
     private final RankingConfig config;
@@ -58,23 +54,20 @@ public class CandidateSearch {
         return similarity.retrievalWeights(query.text())
                 .chain(weights -> database.preparedQuery(CANDIDATES).execute(parameters(query, withLinks, weights)))
                 .chain(rows -> {
-                    List<Row> found = new ArrayList<>();
-                    rows.forEach(found::add);
-                    return candidates(query.text(), found);
-                });
-    }
-
-    /** Candidates of rows with the article's columns, its {@code topics}, {@code linked}, {@code terms} and weights. */
-    Uni<List<Candidate>> candidates(TermVector query, List<Row> rows) {
-        return similarity.cosines(query, rows.stream()
-                        .map(row -> TermVector.of(row.getArrayOfStrings("terms"), row.getArrayOfFloats("term_weights")))
-                        .toList())
-                .map(cosines -> {
-                    List<Candidate> candidates = new ArrayList<>(rows.size());
-                    for (int i = 0; i < cosines.length; i++) {
-                        candidates.add(Candidate.of(rows.get(i), cosines[i]));
+                    List<ArticleSummary> found = new ArrayList<>(rows.size());
+                    List<Boolean> linked = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        found.add(ArticleSummary.of(row));
+                        linked.add(row.getBoolean("linked"));
                     }
-                    return candidates;
+                    return similarity.cosines(query.text(), found.stream().map(ArticleSummary::text).toList())
+                            .map(cosines -> {
+                                List<Candidate> candidates = new ArrayList<>(found.size());
+                                for (int i = 0; i < cosines.length; i++) {
+                                    candidates.add(new Candidate(found.get(i), cosines[i], linked.get(i)));
+                                }
+                                return candidates;
+                            });
                 });
     }
 

@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Each article's best-scored candidates, kept in the read model as articles arrive, so that an answer is one key
- * lookup and a scoring of a few dozen rows, with the current statistics, instead of a text search (see
- * {@code V3__stored_neighbours.sql}).
+ * Each article's best-scored candidates, kept in the read model as articles arrive, so that an answer is a lookup of
+ * its list (held in memory by {@link NeighbourListCache}) and a scoring of a few dozen articles, with the current
+ * statistics, instead of a text search (see {@code V3__stored_neighbours.sql}).
  *
  * <p>When an article arrives, it is searched for like a query; it keeps its best {@code kept} candidates, and is
  * offered to each candidate's own list, which keeps it if it beats the last of that list's {@code kept}. A list also
@@ -120,33 +120,6 @@ public class NeighbourLists {
                 neighbours_truncated = a.neighbours_truncated OR l.for_count,
                 neighbours_capped = a.neighbours_capped OR l.for_provider
             FROM lists l WHERE a.seq = l.article_seq""";
-    private static final String LIST = """
-            WITH me AS MATERIALIZED (
-                SELECT seq, provider_domain, published_at, terms, term_weights, neighbours_computed,
-                       neighbours_truncated, neighbours_capped, topic_names AS topics
-                FROM article WHERE id = $1
-            )
-            SELECT me.provider_domain AS me_provider_domain, me.published_at AS me_published_at,
-                   me.terms AS me_terms, me.term_weights AS me_term_weights, me.topics AS me_topics,
-                   me.neighbours_computed, me.neighbours_truncated, me.neighbours_capped,
-                   a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type,
-                   a.image_url, a.terms, a.term_weights, n.linked,
-                   a.topic_names AS topics
-            FROM me LEFT JOIN related_neighbour n ON n.article_seq = me.seq
-            LEFT JOIN article a ON a.seq = n.neighbour_seq""";
-
-    /**
-     * The kept neighbours of an article, as candidates of a query with the given options.
-     *
-     * @param computed  false while the article's list is not stored yet (answers are then searched in full)
-     * @param truncated whether the list ever dropped or missed an entry for its length, so that it may not hold all
-     *                  of a filtered answer
-     * @param capped    whether it dropped or missed one for the bound per provider
-     */
-    public record Kept(RelatedQuery query, List<Candidate> candidates, boolean computed, boolean truncated,
-            boolean capped) {
-    }
-
     private final Pool database;
     private final CandidateSearch search;
     private final TopicWeights topicWeights;
@@ -160,29 +133,6 @@ public class NeighbourLists {
         this.topicWeights = topicWeights;
         this.ranker = ranker;
         this.config = config;
-    }
-
-    /** The article's kept neighbours, their text similarity under the current statistics; null if no such article. */
-    public Uni<Kept> of(String articleId, RelatedQuery.Options options) {
-        return database.preparedQuery(LIST).execute(Tuple.of(articleId)).chain(rows -> {
-            if (rows.size() == 0) {
-                return Uni.createFrom().nullItem();
-            }
-            Row me = rows.iterator().next();
-            RelatedQuery query = new RelatedQuery(articleId,
-                    TermVector.of(me.getArrayOfStrings("me_terms"), me.getArrayOfFloats("me_term_weights")),
-                    Set.of(me.getArrayOfStrings("me_topics")), me.getString("me_provider_domain"),
-                    me.getOffsetDateTime("me_published_at").toInstant(), Set.of(), options);
-            List<Row> neighbours = new ArrayList<>(rows.size());
-            rows.forEach(row -> {
-                if (row.getString("id") != null) {
-                    neighbours.add(row);
-                }
-            });
-            return search.candidates(query.text(), neighbours).map(candidates -> new Kept(query, candidates,
-                    me.getBoolean("neighbours_computed"), me.getBoolean("neighbours_truncated"),
-                    me.getBoolean("neighbours_capped")));
-        });
     }
 
     /**
@@ -200,22 +150,23 @@ public class NeighbourLists {
                     Map<String, Double> weights = found.getItem2();
                     List<Pair> own = new ArrayList<>();
                     List<Pair> offers = new ArrayList<>();
+                    ArticleSummary arrived = ArticleSummary.of(article);
                     for (Candidate candidate : found.getItem1()) {
+                        ArticleSummary other = candidate.article();
                         own.add(new Pair(candidate, ranker.score(query, candidate, weights).score()));
-                        RelatedQuery theirs = new RelatedQuery(candidate.id(), TermVector.EMPTY,
-                                Set.copyOf(candidate.topics()), candidate.providerDomain(), candidate.publishedAt(),
-                                Set.of(), query.options());
+                        RelatedQuery theirs = new RelatedQuery(other.id(), TermVector.EMPTY, Set.copyOf(other.topics()),
+                                other.providerDomain(), other.publishedAt(), Set.of(), query.options());
                         offers.add(new Pair(candidate, ranker.score(theirs,
-                                Candidate.of(article, candidate.textSimilarity(), candidate.linked()), weights).score()));
+                                new Candidate(arrived, candidate.textSimilarity(), candidate.linked()), weights).score()));
                     }
                     own.removeIf(pair -> pair.score() <= 0);
                     own.sort(Comparator.comparingDouble(Pair::score).reversed()
-                            .thenComparing(pair -> pair.candidate().id()));
+                            .thenComparing(pair -> pair.candidate().article().id()));
                     List<Pair> chosen = new ArrayList<>(kept);
                     Map<String, Integer> ofProvider = new HashMap<>();
                     boolean truncated = false, capped = false;
                     for (Pair pair : own) {
-                        if (ofProvider.merge(pair.candidate().providerDomain(), 1, Integer::sum) > perProvider) {
+                        if (ofProvider.merge(pair.candidate().article().providerDomain(), 1, Integer::sum) > perProvider) {
                             capped = true;
                         } else if (chosen.size() == kept) {
                             truncated = true;
@@ -262,7 +213,7 @@ public class NeighbourLists {
         Boolean[] links = new Boolean[pairs.size()];
         for (int i = 0; i < pairs.size(); i++) {
             Candidate candidate = pairs.get(i).candidate();
-            ids[i] = candidate.id();
+            ids[i] = candidate.article().id();
             scores[i] = (float) pairs.get(i).score();
             links[i] = candidate.linked();
         }

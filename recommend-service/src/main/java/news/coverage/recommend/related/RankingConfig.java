@@ -77,5 +77,12 @@ public interface RankingConfig {
         /** How far apart in time kept neighbours may be; a query with a wider window is searched in full. */
         @WithDefault("P7D")
         Duration window();
+
+        /**
+         * How many articles' lists each instance holds in memory at most (about 1 kB an article, shared by the lists
+         * naming it); lists beyond it, the least used first, are read from the database when asked for.
+         */
+        @WithDefault("250000")
+        int heldInMemory();
     }
 }

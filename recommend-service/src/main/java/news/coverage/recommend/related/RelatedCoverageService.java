@@ -14,24 +14,28 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Answers related-coverage queries. An article's answer comes from its kept neighbours ({@link NeighbourLists}) when
+ * Answers related-coverage queries. An article's answer comes from its kept neighbours ({@link NeighbourListCache}) when
  * they can give it; otherwise, and for drafts, candidates are searched in the read model. Either way the ranker scores
  * them with the current statistics and keeps the box diverse.
  */
 @ApplicationScoped
 public class RelatedCoverageService {
 
-    private final NeighbourLists neighbours;
+    private final NeighbourListCache neighbours;
     private final CandidateSearch search;
     private final TopicWeights topicWeights;
     private final RelatedRanker ranker;
     private final TextAnalyzer analyzer;
     private final RankingConfig config;
-    /** How many answers came from kept neighbours and how many needed a search: what the kept lists save. */
+    /**
+     * How many answers came from kept lists held in memory, from kept lists read from the database, and from a search:
+     * what the kept lists and holding them save.
+     */
+    private final Counter answeredFromHeld;
     private final Counter answeredFromKept;
     private final Counter answeredBySearch;
 
-    public RelatedCoverageService(NeighbourLists neighbours, CandidateSearch search, TopicWeights topicWeights,
+    public RelatedCoverageService(NeighbourListCache neighbours, CandidateSearch search, TopicWeights topicWeights,
             RelatedRanker ranker, TextAnalyzer analyzer, RankingConfig config, MeterRegistry registry) {
         this.neighbours = neighbours;
         this.search = search;
@@ -39,6 +43,7 @@ public class RelatedCoverageService {
         this.ranker = ranker;
         this.config = config;
         this.analyzer = analyzer;
+        this.answeredFromHeld = answers(registry, "held");
         this.answeredFromKept = answers(registry, "kept");
         this.answeredBySearch = answers(registry, "search");
     }
@@ -61,14 +66,14 @@ public class RelatedCoverageService {
                         if (ranked.size() < options.limit() && mayHaveDropped(kept, options)) {
                             return searched(articleId, options);
                         }
-                        answeredFromKept.increment();
+                        (kept.held() ? answeredFromHeld : answeredFromKept).increment();
                         return Uni.createFrom().item(new RelatedCoverage(articleId, ranked));
                     });
                 });
     }
 
     /** Whether the list may have dropped items that a short answer would show: for its length, or its provider bound. */
-    private boolean mayHaveDropped(NeighbourLists.Kept kept, RelatedQuery.Options options) {
+    private boolean mayHaveDropped(NeighbourListCache.Kept kept, RelatedQuery.Options options) {
         boolean providerBoundBinds = options.providers() == RelatedQuery.ProviderFilter.SAME
                 || config.perProvider() > config.neighbours().perProvider();
         return kept.truncated() || kept.capped() && providerBoundBinds;

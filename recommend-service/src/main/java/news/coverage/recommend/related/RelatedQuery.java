@@ -28,7 +28,7 @@ public record RelatedQuery(String articleId, TermVector text, Set<String> topics
     }
 
     /** Whether the options let a candidate into the answer: inside the window, of the providers asked, not excluded. */
-    boolean admits(Candidate candidate) {
+    boolean admits(ArticleSummary candidate) {
         boolean sameProvider = candidate.providerDomain().equals(providerDomain);
         return !candidate.id().equals(articleId) && !options.exclude().contains(candidate.id())
                 && Duration.between(publishedAt, candidate.publishedAt()).abs().compareTo(options.window()) <= 0

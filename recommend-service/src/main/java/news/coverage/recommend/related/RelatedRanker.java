@@ -28,7 +28,7 @@ public class RelatedRanker {
     public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, Map<String, Double> topicWeights) {
         List<RelatedItem> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
-            if (query.admits(candidate)) {
+            if (query.admits(candidate.article())) {
                 scored.add(score(query, candidate, topicWeights));
             }
         }
@@ -39,27 +39,28 @@ public class RelatedRanker {
     /** @param topicWeights the IDF weight of each topic; missing ones weigh 0 */
     RelatedItem score(RelatedQuery query, Candidate candidate, Map<String, Double> topicWeights) {
         var weights = config.weights();
+        ArticleSummary article = candidate.article();
         double text = candidate.textSimilarity();
         double topicTotal = query.topics().stream().mapToDouble(topic -> topicWeights.getOrDefault(topic, 0.0)).sum();
-        List<Reasons.WeightedTopic> shared = candidate.topics().stream()
+        List<Reasons.WeightedTopic> shared = article.topics().stream()
                 .filter(query.topics()::contains).sorted()
                 .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.getOrDefault(topic, 0.0))))
                 .toList();
         double topics = topicTotal > 0
                 ? shared.stream().mapToDouble(topic -> topicWeights.getOrDefault(topic.topic(), 0.0)).sum() / topicTotal
                 : 0;
-        Duration apart = Duration.between(query.publishedAt(), candidate.publishedAt()).abs();
+        Duration apart = Duration.between(query.publishedAt(), article.publishedAt()).abs();
         double closeness = Math.exp(-(double) apart.toSeconds() / config.timeScale().toSeconds());
-        double quality = candidate.quality() == null ? 0
-                : Math.max(0, Math.min(QUALITY_CEILING, candidate.quality())) / QUALITY_CEILING;
-        boolean sameProvider = candidate.providerDomain().equals(query.providerDomain());
+        double quality = article.quality() == null ? 0
+                : Math.max(0, Math.min(QUALITY_CEILING, article.quality())) / QUALITY_CEILING;
+        boolean sameProvider = article.providerDomain().equals(query.providerDomain());
         double relevance = weights.text() * text + weights.topics() * topics
                 + weights.editorial() * (candidate.linked() ? 1 : 0);
         double score = relevance * closeness * (1 + weights.quality() * quality)
                 * (1 + weights.sameProvider() * (sameProvider ? 1 : 0));
-        return new RelatedItem(candidate.id(), candidate.title(), candidate.url(),
-                new RelatedItem.Provider(candidate.providerName(), candidate.providerDomain()),
-                candidate.publishedAt(), candidate.quality(), candidate.type(), candidate.imageUrl(), round(score),
+        return new RelatedItem(article.id(), article.title(), article.url(),
+                new RelatedItem.Provider(article.providerName(), article.providerDomain()),
+                article.publishedAt(), article.quality(), article.type(), article.imageUrl(), round(score),
                 new Reasons(round(text), shared, sameProvider, Math.round(apart.toMinutes() / 6.0) / 10.0,
                         candidate.linked()));
     }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +29,8 @@ public class DocumentFrequencies {
     private final Pool database;
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private volatile Integer corpusSize;
+    /** Counts up whenever a re-read changes a known count, so that similarities computed before can be told apart. */
+    private volatile long generation;
 
     public DocumentFrequencies(Pool database) {
         this.database = database;
@@ -58,17 +61,28 @@ public class DocumentFrequencies {
         return known != null ? Uni.createFrom().item(known) : readCorpusSize();
     }
 
+    /** Which statistics similarities computed now are computed with: a new value means that some count changed. */
+    public long generation() {
+        return generation;
+    }
+
     /** Re-reads every known count; terms no article carries any more are forgotten. */
     @Scheduled(every = "${related.statistics-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        List<String> known = List.copyOf(counts.keySet());
-        Uni<Void> terms = known.isEmpty() ? Uni.createFrom().voidItem()
-                : read(known).invoke(read -> read.forEach((term, count) -> {
+        Map<String, Integer> before = Map.copyOf(counts);
+        Integer corpusBefore = corpusSize;
+        Uni<Void> terms = before.isEmpty() ? Uni.createFrom().voidItem()
+                : read(List.copyOf(before.keySet())).invoke(read -> read.forEach((term, count) -> {
                     if (count == 0) {
                         counts.remove(term);
                     }
                 })).replaceWithVoid();
-        return terms.chain(() -> corpusSize != null ? readCorpusSize().replaceWithVoid() : Uni.createFrom().voidItem());
+        return terms.chain(() -> corpusBefore != null ? readCorpusSize().replaceWithVoid() : Uni.createFrom().voidItem())
+                .invoke(() -> {
+                    if (!before.equals(counts) || !Objects.equals(corpusBefore, corpusSize)) {
+                        generation++;
+                    }
+                });
     }
 
     private Uni<Map<String, Integer>> read(List<String> terms) {

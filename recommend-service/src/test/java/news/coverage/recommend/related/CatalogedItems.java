@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import news.coverage.deploy.testing.KafkaTopics;
 
+import java.time.Duration;
 import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 
 /** Builds {@code articles.cataloged} records the way the catalog sends them, and sends them. */
 final class CatalogedItems {
@@ -33,6 +38,15 @@ final class CatalogedItems {
 
     Item item(String id) {
         return new Item(id);
+    }
+
+    /** Two articles with the same title, once each is the other's related coverage: their ids. */
+    String[] storyAndOther(String title) {
+        String story = item(newId()).title(title).send();
+        String other = item(newId()).title(title).send();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/related/" + story)
+                .then().statusCode(200).body("items.id", contains(other)));
+        return new String[] {story, other};
     }
 
     void delete(String id) {

@@ -30,7 +30,7 @@ class ReadModelProjectionTest {
     void aNewVersionReplacesTheOldAndATombstoneRemovesTheArticle() {
         CatalogedItems items = new CatalogedItems(bootstrapServers);
         String a = word(), b = word();
-        String[] pair = storyAndOther(items, a + " " + b);
+        String[] pair = items.storyAndOther(a + " " + b);
         String story = pair[0], other = pair[1];
         given().get("/related/" + story).then().body("items[0].title", equalTo(a + " " + b));
 
@@ -47,7 +47,7 @@ class ReadModelProjectionTest {
     @Test
     void aNewVersionAboutSomethingElseLeavesTheOldStory() {
         CatalogedItems items = new CatalogedItems(bootstrapServers);
-        String[] pair = storyAndOther(items, word() + " " + word());
+        String[] pair = items.storyAndOther(word() + " " + word());
         String story = pair[0], other = pair[1];
 
         items.item(other).title(word() + " " + word()).version("v2").send();
@@ -97,14 +97,5 @@ class ReadModelProjectionTest {
         String after = items.item(newId()).send();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/related/" + after)
                 .then().statusCode(200));
-    }
-
-    /** Two articles with the same title, once each is the other's related coverage: their ids. */
-    private static String[] storyAndOther(CatalogedItems items, String title) {
-        String story = items.item(newId()).title(title).send();
-        String other = items.item(newId()).title(title).send();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/related/" + story)
-                .then().statusCode(200).body("items.id", contains(other)));
-        return new String[] {story, other};
     }
 }

@@ -2,6 +2,8 @@ package news.coverage.recommend.related;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +15,7 @@ import news.coverage.recommend.text.DocumentFrequencies;
 import news.coverage.recommend.text.TermVector;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,6 +60,8 @@ public class NeighbourListCache {
     private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) AS last FROM article";
     /** How many lists one query reads. */
     private static final int BATCH = 1_000;
+    /** How long changes are gathered before the lists they name are read again. */
+    private static final Duration GATHERING = Duration.ofMillis(50);
 
     /**
      * The kept neighbours of an article, as candidates of a query with the given options.
@@ -103,8 +108,8 @@ public class NeighbourListCache {
     private final Cache<String, Held> lists;
     /** One summary per article, shared by the lists that name it; gone once no held list does. */
     private final Cache<String, ArticleSummary> summaries = Caffeine.newBuilder().weakValues().build();
-    /** Ids forgotten while each read under way ran, so that no read puts back what it found before a change. */
-    private final Set<Set<String>> forgottenDuringReads = ConcurrentHashMap.newKeySet();
+    /** The reads under way (by identity), each noting the ids forgotten while it ran. */
+    private final Set<Read> readsUnderWay = ConcurrentHashMap.newKeySet();
     /** Lists forgotten and not read again yet. */
     private final Set<String> toRead = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -113,11 +118,14 @@ public class NeighbourListCache {
     private volatile boolean holding;
 
     public NeighbourListCache(Pool database, TextSimilarity similarity, DocumentFrequencies frequencies,
-            RankingConfig config) {
+            RankingConfig config, MeterRegistry registry) {
         this.database = database;
         this.similarity = similarity;
         this.frequencies = frequencies;
         this.lists = Caffeine.newBuilder().maximumSize(config.neighbours().heldInMemory()).build();
+        Gauge.builder("related.lists.held", lists, Cache::estimatedSize)
+                .description("Kept lists held in memory, of at most related.neighbours.held-in-memory")
+                .strongReference(true).register(registry);
     }
 
     /** The article's kept neighbours, their text similarity under the current statistics; null if no such article. */
@@ -150,7 +158,7 @@ public class NeighbourListCache {
 
     /** Drops what is held of these articles and their lists, which changed, and reads them again soon. */
     void forget(Collection<String> articleIds) {
-        forgottenDuringReads.forEach(forgotten -> forgotten.addAll(articleIds));
+        readsUnderWay.forEach(read -> read.forgotten.addAll(articleIds));
         lists.invalidateAll(articleIds);
         summaries.invalidateAll(articleIds);
         if (holding) {
@@ -159,14 +167,20 @@ public class NeighbourListCache {
         }
     }
 
-    /** Reads the forgotten lists again, a batch at a time; changes heard meanwhile wait for the next batch. */
+    /**
+     * Reads the forgotten lists again, a batch at a time, a moment after the first change is heard: one arrival
+     * announces its own list and those of the candidates it was offered to, in several notices, and a burst of
+     * arrivals touches the same lists again, so waiting reads each once. Changes heard meanwhile wait for the next batch.
+     */
     private void readForgotten() {
         if (toRead.isEmpty() || !reading.compareAndSet(false, true)) {
             return;
         }
-        List<String> batch = toRead.stream().limit(BATCH).toList();
-        batch.forEach(toRead::remove);
-        read(LISTS_OF, Tuple.of(batch.toArray(String[]::new))).subscribe().with(read -> {
+        Uni.createFrom().voidItem().onItem().delayIt().by(GATHERING).chain(() -> {
+            List<String> batch = toRead.stream().limit(BATCH).toList();
+            batch.forEach(toRead::remove);
+            return read(LISTS_OF, Tuple.of(batch.toArray(String[]::new)));
+        }).subscribe().with(read -> {
             reading.set(false);
             readForgotten();
         }, failure -> {
@@ -276,7 +290,7 @@ public class NeighbourListCache {
         private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
 
         Read() {
-            forgottenDuringReads.add(forgotten);
+            readsUnderWay.add(this);
         }
 
         void hold(Map<String, Held> read) {
@@ -295,7 +309,7 @@ public class NeighbourListCache {
          * change and put after it was heard.
          */
         void end() {
-            forgottenDuringReads.remove(forgotten);
+            readsUnderWay.remove(this);
             lists.invalidateAll(forgotten);
             summaries.invalidateAll(forgotten);
         }

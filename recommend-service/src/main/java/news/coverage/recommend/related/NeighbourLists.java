@@ -49,7 +49,8 @@ public class NeighbourLists {
     /**
      * Into the lists of the candidates whose floor it beats (any, while they have room) and which hold fewer of its
      * provider or a worse one. A list it does not get into has missed an entry, and says so. Answers the lists that
-     * took it and are now over a bound or full, to be trimmed. $5: how many a list keeps, $6: of one provider.
+     * took it and are now over a bound or full, to be trimmed. $5: how many a list keeps, $6: of one provider. Only
+     * flags that change are written: each written row is announced to every instance ({@code V4}).
      */
     private static final String OFFER = """
             WITH offer AS (
@@ -71,7 +72,9 @@ public class NeighbourLists {
                 SET neighbours_truncated = a.neighbours_truncated OR NOT offer.above_floor,
                     neighbours_capped = a.neighbours_capped OR coalesce(offer.score <= offer.provider_floor, false)
                 FROM offer
-                WHERE a.seq = offer.seq AND (NOT offer.above_floor OR offer.score <= offer.provider_floor)
+                WHERE a.seq = offer.seq
+                  AND (NOT offer.above_floor AND NOT a.neighbours_truncated
+                       OR offer.score <= offer.provider_floor AND NOT a.neighbours_capped)
             ),
             taken AS (
                 INSERT INTO related_neighbour (article_seq, neighbour_seq, score, linked, provider_domain)

@@ -24,13 +24,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Measures {@code GET /related/{id}} of the packaged recommend-service with {@code items} articles in its read model
  * (PostgreSQL), fed through {@code articles.cataloged} on a real broker: the shared SmartableAI items repeated, each
  * copy two weeks after the previous one, so that every time window holds what the real data holds. Then
  * {@code clients} clients ask for the related coverage of random articles for {@code seconds}, and as many ask for
- * the trivial health endpoint, the ceiling. Prints p50/p99 latency and requests per second of each.
+ * the trivial health endpoint, the ceiling. Prints p50/p99 latency and requests per second of each. Then a new
+ * instance starts on the same read model (a restart, a scale-up from zero): how long until it is ready and until it
+ * holds every list, and the same measurement again.
  *
  * <p>Usage: {@code RelatedBenchmark [items] [clients] [seconds]}, from the repository root after a package build.
  */
@@ -47,24 +50,45 @@ public final class RelatedBenchmark {
         Path work = Files.createTempDirectory(repository.resolve("target"), "related-benchmark");
         try (LocalStack stack = LocalStack.forTests().withKafka().withPostgres()) {
             Map<String, String> environment = new HashMap<>(stack.settings());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<String> ids;
             try (ServiceProcess recommend = ServiceProcess.start("recommend-service",
                     repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
                 recommend.awaitReady(Duration.ofSeconds(120));
                 long start = System.nanoTime();
-                List<String> ids = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), samples, total);
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                ids = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), samples, total);
                 awaitProjected(http, recommend.url(), ids.get(ids.size() - 1));
                 System.out.printf("related benchmark: %d articles projected into the read model in %.0f s%n",
                         ids.size(), (System.nanoTime() - start) / 1e9);
-                Supplier<URI> related = () -> recommend.url().resolve(
-                        "/related/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
-                HttpLoad.run(http, related, clients, 5); // warm-up
-                HttpLoad.run(http, related, clients, seconds).print("GET /related/{id}", clients);
-                HttpLoad.run(http, () -> recommend.url().resolve("/q/health/live"), clients, seconds)
-                        .print("GET /q/health/live", clients);
-                printAnswerSources(http, recommend.url());
+                measure(http, recommend.url(), ids, clients, seconds);
+            }
+            // a new instance (a restart, a scale-up from zero) reads every kept list before it answers from memory
+            long restart = System.nanoTime();
+            try (ServiceProcess recommend = ServiceProcess.start("recommend-service",
+                    repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
+                recommend.awaitReady(Duration.ofSeconds(120));
+                double ready = (System.nanoTime() - restart) / 1e9;
+                while (heldLists(http, recommend.url()) < ids.size()) {
+                    Thread.sleep(100);
+                }
+                System.out.printf("related benchmark, new instance: ready in %.1f s, all %d lists held in %.1f s%n",
+                        ready, ids.size(), (System.nanoTime() - restart) / 1e9);
+                measure(http, recommend.url(), ids, clients, seconds);
             }
         }
+    }
+
+    /** Related coverage of random articles, then the health endpoint, then where the answers came from. */
+    private static void measure(HttpClient http, URI recommend, List<String> ids, int clients, int seconds)
+            throws Exception {
+        Supplier<URI> related = () -> recommend.resolve(
+                "/related/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+        HttpLoad.run(http, related, clients, 5); // warm-up
+        HttpLoad.run(http, related, clients, seconds).print("GET /related/{id}", clients);
+        HttpLoad.run(http, () -> recommend.resolve("/q/health/live"), clients, seconds)
+                .print("GET /q/health/live", clients);
+        metrics(http, recommend).filter(line -> line.startsWith("related_answers_total"))
+                .forEach(line -> System.out.println("  " + line));
     }
 
     /** Publishes the cataloged records; answers their ids in publication order. */
@@ -92,12 +116,16 @@ public final class RelatedBenchmark {
         return ids;
     }
 
-    /** Which answers the kept neighbours gave and which needed a search, from the service's own metrics. */
-    private static void printAnswerSources(HttpClient http, URI recommend) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(recommend.resolve("/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        metrics.lines().filter(line -> line.startsWith("related_answers_total"))
-                .forEach(line -> System.out.println("  " + line));
+    /** The service's own metrics, line by line. */
+    private static Stream<String> metrics(HttpClient http, URI recommend) throws Exception {
+        return http.send(HttpRequest.newBuilder(recommend.resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().lines();
+    }
+
+    private static long heldLists(HttpClient http, URI recommend) throws Exception {
+        return metrics(http, recommend).filter(line -> line.startsWith("related_lists_held "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst().orElse(0);
     }
 
     private static void awaitProjected(HttpClient http, URI recommend, String lastId) throws Exception {

@@ -26,6 +26,8 @@ public class ListChangeListener {
     static final String CHANNEL = "related_lists";
     /** The payload that means "anything may have changed" (the tables were truncated). */
     private static final String EVERYTHING = "*";
+    private static final String ARTICLES = "articles:";
+    private static final String LISTS = "lists:";
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
 
     private final NeighbourListCache cache;
@@ -66,12 +68,22 @@ public class ListChangeListener {
         });
     }
 
+    /** A notice of {@code V4__list_change_notices.sql}. */
     private void changed(String payload) {
-        if (EVERYTHING.equals(payload)) {
-            cache.hold();
+        if (payload.startsWith(ARTICLES)) {
+            cache.forget(ids(payload, ARTICLES), true);
+        } else if (payload.startsWith(LISTS)) {
+            cache.forget(ids(payload, LISTS), false);
         } else {
-            cache.forget(List.of(payload.split(",")));
+            if (!EVERYTHING.equals(payload)) {
+                LOG.warnf("Unknown change notice %s; everything is read again", payload);
+            }
+            cache.hold();
         }
+    }
+
+    private static List<String> ids(String payload, String kind) {
+        return List.of(payload.substring(kind.length()).split(","));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

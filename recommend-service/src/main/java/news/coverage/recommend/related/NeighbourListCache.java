@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,11 +157,17 @@ public class NeighbourListCache {
         summaries.invalidateAll();
     }
 
-    /** Drops what is held of these articles and their lists, which changed, and reads them again soon. */
-    void forget(Collection<String> articleIds) {
-        readsUnderWay.forEach(read -> read.forgotten.addAll(articleIds));
+    /**
+     * Drops the held lists of these articles, which changed, and reads them again soon.
+     *
+     * @param articlesChanged whether the articles themselves changed (or went), so that their summaries are stale too
+     */
+    void forget(Collection<String> articleIds, boolean articlesChanged) {
+        readsUnderWay.forEach(read -> read.forgotten(articleIds, articlesChanged));
         lists.invalidateAll(articleIds);
-        summaries.invalidateAll(articleIds);
+        if (articlesChanged) {
+            summaries.invalidateAll(articleIds);
+        }
         if (holding) {
             toRead.addAll(articleIds);
             readForgotten();
@@ -219,7 +226,7 @@ public class NeighbourListCache {
         Read read = new Read();
         return database.preparedQuery(listsQuery).execute(owners).chain(rows -> {
             Map<String, ArticleSummary> known = new HashMap<>();
-            List<String> missing = new ArrayList<>();
+            Set<String> missing = new HashSet<>();
             for (Row row : rows) {
                 known(row.getString("id"), known, missing);
                 for (String neighbour : row.getArrayOfStrings("neighbours")) {
@@ -234,44 +241,53 @@ public class NeighbourListCache {
                             })).replaceWithVoid();
             return summarised.chain(() -> frequencies.of(known.values().stream()
                             .flatMap(summary -> Arrays.stream(summary.text().terms())).toList()))
-                    .chain(() -> held(rows, known));
+                    .chain(() -> held(rows, known, read));
         }).invoke(read::hold).onTermination().invoke(read::end);
     }
 
     /** Puts the held summary of an article into {@code known}, or its id into {@code missing}. */
-    private void known(String id, Map<String, ArticleSummary> known, List<String> missing) {
+    private void known(String id, Map<String, ArticleSummary> known, Set<String> missing) {
         if (!known.containsKey(id)) {
             ArticleSummary summary = summaries.getIfPresent(id);
             if (summary != null) {
                 known.put(id, summary);
-            } else if (!missing.contains(id)) {
+            } else {
                 missing.add(id);
             }
         }
     }
 
-    /** The lists of the rows whose articles all have summaries (one deleted meanwhile is read when asked for). */
-    private Uni<Map<String, Held>> held(RowSet<Row> rows, Map<String, ArticleSummary> known) {
+    /**
+     * The lists of the rows. A neighbour deleted between the two queries is left out, and that list is not held: its
+     * change is on its way.
+     */
+    private Uni<Map<String, Held>> held(RowSet<Row> rows, Map<String, ArticleSummary> known, Read read) {
         long generation = frequencies.generation();
         List<Uni<Held>> built = new ArrayList<>();
         for (Row row : rows) {
             ArticleSummary article = known.get(row.getString("id"));
+            if (article == null) {
+                continue;
+            }
             String[] ids = row.getArrayOfStrings("neighbours");
             Boolean[] links = row.getArrayOfBooleans("linked");
-            ArticleSummary[] neighbours = new ArticleSummary[ids.length];
+            List<ArticleSummary> neighbours = new ArrayList<>(ids.length);
             boolean[] linked = new boolean[ids.length];
-            boolean complete = article != null;
             for (int i = 0; i < ids.length; i++) {
-                neighbours[i] = known.get(ids[i]);
-                linked[i] = links[i];
-                complete &= neighbours[i] != null;
+                ArticleSummary neighbour = known.get(ids[i]);
+                if (neighbour != null) {
+                    linked[neighbours.size()] = links[i];
+                    neighbours.add(neighbour);
+                }
             }
-            if (complete) {
-                built.add(similarity.cosines(article.text(), Arrays.stream(neighbours).map(ArticleSummary::text).toList())
-                        .map(cosines -> new Held(article, Set.copyOf(article.topics()), neighbours, linked, cosines,
-                                generation, row.getBoolean("neighbours_computed"),
-                                row.getBoolean("neighbours_truncated"), row.getBoolean("neighbours_capped"))));
+            if (neighbours.size() < ids.length) {
+                read.forgotten(List.of(article.id()), false);
             }
+            built.add(similarity.cosines(article.text(), neighbours.stream().map(ArticleSummary::text).toList())
+                    .map(cosines -> new Held(article, Set.copyOf(article.topics()),
+                            neighbours.toArray(ArticleSummary[]::new), Arrays.copyOf(linked, neighbours.size()),
+                            cosines, generation, row.getBoolean("neighbours_computed"),
+                            row.getBoolean("neighbours_truncated"), row.getBoolean("neighbours_capped"))));
         }
         if (built.isEmpty()) {
             return Uni.createFrom().item(Map.of());
@@ -287,10 +303,19 @@ public class NeighbourListCache {
     private final class Read {
 
         private final long startedIn = epoch.get();
-        private final Set<String> forgotten = ConcurrentHashMap.newKeySet();
+        /** Lists that changed while it ran, and articles: what it read of them may be older than the change. */
+        private final Set<String> forgottenLists = ConcurrentHashMap.newKeySet();
+        private final Set<String> forgottenArticles = ConcurrentHashMap.newKeySet();
 
         Read() {
             readsUnderWay.add(this);
+        }
+
+        void forgotten(Collection<String> articleIds, boolean articlesChanged) {
+            forgottenLists.addAll(articleIds);
+            if (articlesChanged) {
+                forgottenArticles.addAll(articleIds);
+            }
         }
 
         void hold(Map<String, Held> read) {
@@ -298,7 +323,7 @@ public class NeighbourListCache {
                 return;
             }
             read.forEach((id, list) -> {
-                if (!forgotten.contains(id)) {
+                if (!forgottenLists.contains(id)) {
                     lists.put(id, list);
                 }
             });
@@ -310,8 +335,8 @@ public class NeighbourListCache {
          */
         void end() {
             readsUnderWay.remove(this);
-            lists.invalidateAll(forgotten);
-            summaries.invalidateAll(forgotten);
+            lists.invalidateAll(forgottenLists);
+            summaries.invalidateAll(forgottenArticles);
         }
     }
 }

@@ -43,10 +43,9 @@ import java.util.stream.Collectors;
 public class NeighbourListCache {
 
     private static final Logger LOG = Logger.getLogger(NeighbourListCache.class);
-    private static final int PAGE = 2_000;
     /** Lists with the ids of their neighbours, in the order of their links; {@code %s}: which owners. */
     private static final String LISTS = """
-            SELECT o.id, o.seq, o.neighbours_computed, o.neighbours_truncated, o.neighbours_capped,
+            SELECT o.id, o.neighbours_computed, o.neighbours_truncated, o.neighbours_capped,
                    coalesce(array_agg(nb.id ORDER BY nb.seq) FILTER (WHERE nb.id IS NOT NULL), '{}') AS neighbours,
                    coalesce(array_agg(n.linked ORDER BY nb.seq) FILTER (WHERE nb.id IS NOT NULL), '{}') AS linked
             FROM article o
@@ -55,7 +54,7 @@ public class NeighbourListCache {
             WHERE %s""";
     private static final String LISTS_OF = LISTS.formatted("o.id = ANY($1) GROUP BY o.id");
     private static final String LISTS_AFTER = LISTS.formatted(
-            "o.seq > $1 AND o.seq <= $1 + $2 GROUP BY o.id");
+            "o.seq > $1 AND o.seq <= $1 + $2 GROUP BY o.id"); // consecutive owners, for the start-up read
     private static final String SUMMARIES = "SELECT %s FROM article a WHERE a.id = ANY($1)"
             .formatted(ArticleSummary.COLUMNS);
     private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) AS last FROM article";

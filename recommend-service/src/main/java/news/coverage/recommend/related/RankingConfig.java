@@ -79,8 +79,8 @@ public interface RankingConfig {
         Duration window();
 
         /**
-         * How many articles' lists each instance holds in memory at most (about 1.8 kB of heap an article, shared by the lists
-         * naming it); lists beyond it, the least used first, are read from the database when asked for.
+         * How many articles' lists each instance holds in memory at most (about 1.8 kB of heap an article, shared by
+         * the lists naming it); lists beyond it, the least used first, are read from the database when asked for.
          */
         @WithDefault("250000")
         int heldInMemory();

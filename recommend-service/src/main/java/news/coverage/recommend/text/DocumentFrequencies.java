@@ -10,8 +10,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How many articles of the read model carry each term, and how many there are in all, from {@code term_stat} and
@@ -29,8 +29,8 @@ public class DocumentFrequencies {
     private final Pool database;
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private volatile Integer corpusSize;
-    /** Counts up whenever a re-read changes a known count, so that similarities computed before can be told apart. */
-    private volatile long generation;
+    /** Counts up whenever a read changes a known count, so that similarities computed before can be told apart. */
+    private final AtomicLong generation = new AtomicLong();
 
     public DocumentFrequencies(Pool database) {
         this.database = database;
@@ -63,26 +63,20 @@ public class DocumentFrequencies {
 
     /** Which statistics similarities computed now are computed with: a new value means that some count changed. */
     public long generation() {
-        return generation;
+        return generation.get();
     }
 
     /** Re-reads every known count; terms no article carries any more are forgotten. */
     @Scheduled(every = "${related.statistics-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        Map<String, Integer> before = Map.copyOf(counts);
-        Integer corpusBefore = corpusSize;
-        Uni<Void> terms = before.isEmpty() ? Uni.createFrom().voidItem()
-                : read(List.copyOf(before.keySet())).invoke(read -> read.forEach((term, count) -> {
+        List<String> known = List.copyOf(counts.keySet());
+        Uni<Void> terms = known.isEmpty() ? Uni.createFrom().voidItem()
+                : read(known).invoke(read -> read.forEach((term, count) -> {
                     if (count == 0) {
                         counts.remove(term);
                     }
                 })).replaceWithVoid();
-        return terms.chain(() -> corpusBefore != null ? readCorpusSize().replaceWithVoid() : Uni.createFrom().voidItem())
-                .invoke(() -> {
-                    if (!before.equals(counts) || !Objects.equals(corpusBefore, corpusSize)) {
-                        generation++;
-                    }
-                });
+        return terms.chain(() -> corpusSize != null ? readCorpusSize().replaceWithVoid() : Uni.createFrom().voidItem());
     }
 
     private Uni<Map<String, Integer>> read(List<String> terms) {
@@ -90,15 +84,27 @@ public class DocumentFrequencies {
             Map<String, Integer> read = new HashMap<>();
             terms.forEach(term -> read.put(term, 0));
             rows.forEach(row -> read.put(row.getString("term"), row.getInteger("article_count")));
-            counts.putAll(read);
+            boolean changed = false;
+            for (Map.Entry<String, Integer> count : read.entrySet()) {
+                Integer previous = counts.put(count.getKey(), count.getValue());
+                changed |= previous != null && !previous.equals(count.getValue());
+            }
+            if (changed) {
+                generation.incrementAndGet();
+            }
             return read;
         });
     }
 
     private Uni<Integer> readCorpusSize() {
         return database.preparedQuery(CORPUS).execute().map(rows -> {
-            corpusSize = rows.iterator().next().getInteger("articles");
-            return corpusSize;
+            Integer previous = corpusSize;
+            Integer read = rows.iterator().next().getInteger("articles");
+            corpusSize = read;
+            if (previous != null && !previous.equals(read)) {
+                generation.incrementAndGet();
+            }
+            return read;
         });
     }
 }

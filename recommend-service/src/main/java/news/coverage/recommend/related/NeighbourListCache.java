@@ -60,6 +60,8 @@ public class NeighbourListCache {
     private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) AS last FROM article";
     /** How many lists one query reads. */
     private static final int BATCH = 1_000;
+    /** The generation of a list whose similarities are not computed yet. */
+    private static final long UNSCORED = -1;
     /** How long changes are gathered before the lists they name are read again. */
     private static final Duration GATHERING = Duration.ofMillis(50);
 
@@ -78,7 +80,7 @@ public class NeighbourListCache {
 
     /**
      * An article's list as held: its neighbours with their link flags and text similarities, computed with the
-     * statistics of {@code generation}.
+     * statistics of {@code generation} (none yet while it is {@link #UNSCORED}).
      */
     private record Held(ArticleSummary article, Set<String> topics, ArticleSummary[] neighbours, boolean[] linked,
             double[] similarities, long generation, boolean computed, boolean truncated, boolean capped) {
@@ -197,15 +199,17 @@ public class NeighbourListCache {
 
     /** The held list with similarities of the current statistics, recomputed once after these change. */
     private Uni<Held> current(String articleId, Held held) {
-        long now = frequencies.generation();
-        if (held.generation() == now) {
+        if (held.generation() == frequencies.generation()) {
             return Uni.createFrom().item(held);
         }
-        return similarity.cosines(held.article().text(), held.texts()).map(cosines -> {
-            Held recomputed = held.withSimilarities(cosines, now);
-            lists.asMap().replace(articleId, held, recomputed);
-            return recomputed;
-        });
+        return scored(held).invoke(recomputed -> lists.asMap().replace(articleId, held, recomputed));
+    }
+
+    /** The list with the text similarities of its neighbours under the current statistics. */
+    private Uni<Held> scored(Held list) {
+        long generation = frequencies.generation();
+        return similarity.cosines(list.article().text(), list.texts())
+                .map(cosines -> list.withSimilarities(cosines, generation));
     }
 
     /** Reads every list, in batches of consecutive owners. Answers how many it holds. */
@@ -261,7 +265,6 @@ public class NeighbourListCache {
      * change is on its way.
      */
     private Uni<Map<String, Held>> held(RowSet<Row> rows, Map<String, ArticleSummary> known, Read read) {
-        long generation = frequencies.generation();
         List<Uni<Held>> built = new ArrayList<>();
         for (Row row : rows) {
             ArticleSummary article = known.get(row.getString("id"));
@@ -282,11 +285,9 @@ public class NeighbourListCache {
             if (neighbours.size() < ids.length) {
                 read.forgotten(List.of(article.id()), false);
             }
-            built.add(similarity.cosines(article.text(), neighbours.stream().map(ArticleSummary::text).toList())
-                    .map(cosines -> new Held(article, Set.copyOf(article.topics()),
-                            neighbours.toArray(ArticleSummary[]::new), Arrays.copyOf(linked, neighbours.size()),
-                            cosines, generation, row.getBoolean("neighbours_computed"),
-                            row.getBoolean("neighbours_truncated"), row.getBoolean("neighbours_capped"))));
+            built.add(scored(new Held(article, Set.copyOf(article.topics()), neighbours.toArray(ArticleSummary[]::new),
+                    Arrays.copyOf(linked, neighbours.size()), null, UNSCORED, row.getBoolean("neighbours_computed"),
+                    row.getBoolean("neighbours_truncated"), row.getBoolean("neighbours_capped"))));
         }
         if (built.isEmpty()) {
             return Uni.createFrom().item(Map.of());

@@ -8,8 +8,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.recommend.article.Article;
+import news.coverage.recommend.story.StoryConfig;
+import news.coverage.recommend.text.DocumentFrequencies;
 import news.coverage.recommend.text.TermVector;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +31,8 @@ import java.util.Set;
  * crowd the others out of it. So a list holds what a full search would have found, chosen with the statistics of the
  * time each pair was met; a list that ever missed or dropped an entry says so, and an answer it cannot fill is
  * searched in full.
+ *
+ * <p>Storing its list also groups the article into a story (see {@code V5__stories.sql}).
  */
 @ApplicationScoped
 public class NeighbourLists {
@@ -46,6 +51,28 @@ public class NeighbourLists {
             UPDATE article
             SET neighbours_computed = true, neighbours_truncated = $2, neighbours_capped = $3, neighbours_floor = $4
             WHERE id = $1""";
+    /**
+     * Groups the article with its same-story candidates ($2): their stories and its own, if it has one, become one,
+     * named as the largest of them was, so that the stories of most readers keep their id; with none, it founds a
+     * story of its own. Only rows whose story changes are written.
+     */
+    private static final String GROUP = """
+            WITH joined AS (
+                SELECT a.story_id FROM unnest($2::text[]) AS x(id) JOIN article a ON a.id = x.id
+                WHERE a.story_id IS NOT NULL
+                UNION
+                SELECT story_id FROM article WHERE id = $1 AND story_id IS NOT NULL
+            ),
+            chosen AS (
+                SELECT coalesce((SELECT j.story_id FROM joined j
+                                 ORDER BY (SELECT count(*) FROM article m WHERE m.story_id = j.story_id) DESC,
+                                          j.story_id
+                                 LIMIT 1), $1) AS story_id
+            )
+            UPDATE article a SET story_id = chosen.story_id
+            FROM chosen
+            WHERE (a.story_id IN (SELECT story_id FROM joined) OR a.id = $1)
+              AND a.story_id IS DISTINCT FROM chosen.story_id""";
     /**
      * Into the lists of the candidates whose floor it beats (any, while they have room) and which hold fewer of its
      * provider or a worse one. A list it does not get into has missed an entry, and says so. Answers the lists that
@@ -128,14 +155,18 @@ public class NeighbourLists {
     private final TopicWeights topicWeights;
     private final RelatedRanker ranker;
     private final RankingConfig config;
+    private final StoryConfig stories;
+    private final DocumentFrequencies frequencies;
 
     public NeighbourLists(Pool database, CandidateSearch search, TopicWeights topicWeights, RelatedRanker ranker,
-            RankingConfig config) {
+            RankingConfig config, StoryConfig stories, DocumentFrequencies frequencies) {
         this.database = database;
         this.search = search;
         this.topicWeights = topicWeights;
         this.ranker = ranker;
         this.config = config;
+        this.stories = stories;
+        this.frequencies = frequencies;
     }
 
     /**
@@ -147,8 +178,8 @@ public class NeighbourLists {
         int perProvider = config.neighbours().perProvider();
         RelatedQuery query = RelatedQuery.of(article, new RelatedQuery.Options(kept, config.neighbours().window(),
                 RelatedQuery.ProviderFilter.ANY, Set.of()));
-        return Uni.combine().all()
-                .unis(search.candidates(query, config.weights().editorial() != 0), topicWeights.all()).asTuple()
+        return frequencies.refreshIfGrown().chain(() -> Uni.combine().all()
+                .unis(search.candidates(query, config.weights().editorial() != 0), topicWeights.all()).asTuple())
                 .chain(found -> {
                     Map<String, Double> weights = found.getItem2();
                     List<Pair> own = new ArrayList<>();
@@ -179,14 +210,26 @@ public class NeighbourLists {
                     }
                     float floor = chosen.size() == kept ? (float) chosen.get(kept - 1).score() : 0;
                     Tuple mark = Tuple.of(article.id, truncated, capped, floor);
+                    Tuple group = Tuple.of(article.id).addArrayOfString(sameStory(arrived, found.getItem1()));
                     return database.withTransaction(connection -> connection.preparedQuery(UNLINK)
                             .execute(Tuple.of(article.id))
                             .chain(() -> connection.preparedQuery(KEEP).execute(pairs(article.id, chosen)))
                             .chain(() -> connection.preparedQuery(MARK).execute(mark))
+                            .chain(() -> connection.preparedQuery(GROUP).execute(group))
                             .chain(() -> connection.preparedQuery(OFFER)
                                     .execute(pairs(article.id, offers).addInteger(kept).addInteger(perProvider)))
                             .chain(offered -> trim(connection, offered, kept, perProvider)));
                 });
+    }
+
+    /** The candidates that report the same event as the article. */
+    private String[] sameStory(ArticleSummary article, List<Candidate> candidates) {
+        return candidates.stream()
+                .filter(candidate -> candidate.textSimilarity() >= stories.similarity()
+                        && Duration.between(article.publishedAt(), candidate.article().publishedAt()).abs()
+                                .compareTo(stories.window()) <= 0)
+                .map(candidate -> candidate.article().id())
+                .toArray(String[]::new);
     }
 
     /** A candidate and its score from one side of the pair. */

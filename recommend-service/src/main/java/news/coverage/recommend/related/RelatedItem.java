@@ -1,11 +1,10 @@
 package news.coverage.recommend.related;
 
+import news.coverage.recommend.article.Provider;
+
 import java.time.Instant;
 
 /** One entry of a related-coverage answer, with its score and why it was chosen. */
 public record RelatedItem(String id, String title, String url, Provider provider, Instant publishedDateTime,
         Integer quality, String type, String imageUrl, double score, Reasons reasons) {
-
-    public record Provider(String name, String domain) {
-    }
 }

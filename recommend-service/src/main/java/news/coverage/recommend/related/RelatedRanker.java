@@ -1,6 +1,7 @@
 package news.coverage.recommend.related;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.recommend.article.Provider;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public class RelatedRanker {
         double score = relevance * closeness * (1 + weights.quality() * quality)
                 * (1 + weights.sameProvider() * (sameProvider ? 1 : 0));
         return new RelatedItem(article.id(), article.title(), article.url(),
-                new RelatedItem.Provider(article.providerName(), article.providerDomain()),
+                new Provider(article.providerName(), article.providerDomain()),
                 article.publishedAt(), article.quality(), article.type(), article.imageUrl(), round(score),
                 new Reasons(round(text), shared, sameProvider, Math.round(apart.toMinutes() / 6.0) / 10.0,
                         candidate.linked()));

@@ -29,6 +29,8 @@ public class DocumentFrequencies {
     private final Pool database;
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private volatile Integer corpusSize;
+    /** The corpus size when the known counts were last re-read. */
+    private volatile int countsReadAt;
     /** Counts up whenever a read changes a known count, so that similarities computed before can be told apart. */
     private final AtomicLong generation = new AtomicLong();
 
@@ -66,17 +68,29 @@ public class DocumentFrequencies {
         return generation.get();
     }
 
+    /**
+     * Re-reads the known counts now if the read model grew by more than a tenth since they were read. While it is
+     * young (a first load) counts a few seconds old are far off — a term on half the articles may still count as
+     * rare — and what is decided once, when an article arrives (its kept list, its story), would rest on them.
+     */
+    public Uni<Void> refreshIfGrown() {
+        return database.preparedQuery(CORPUS).execute()
+                .chain(rows -> rows.iterator().next().getInteger("articles") > countsReadAt * 1.1 ? refresh()
+                        : Uni.createFrom().voidItem());
+    }
+
     /** Re-reads every known count; terms no article carries any more are forgotten. */
     @Scheduled(every = "${related.statistics-refresh}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         List<String> known = List.copyOf(counts.keySet());
+        Uni<Integer> size = readCorpusSize().invoke(read -> countsReadAt = read);
         Uni<Void> terms = known.isEmpty() ? Uni.createFrom().voidItem()
                 : read(known).invoke(read -> read.forEach((term, count) -> {
                     if (count == 0) {
                         counts.remove(term);
                     }
                 })).replaceWithVoid();
-        return terms.chain(() -> corpusSize != null ? readCorpusSize().replaceWithVoid() : Uni.createFrom().voidItem());
+        return size.chain(() -> terms);
     }
 
     private Uni<Map<String, Integer>> read(List<String> terms) {

@@ -13,22 +13,22 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
 /** Builds {@code articles.cataloged} records the way the catalog sends them, and sends them. */
-final class CatalogedItems {
+public final class CatalogedItems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaTopics kafka;
 
-    CatalogedItems(String bootstrapServers) {
+    public CatalogedItems(String bootstrapServers) {
         this.kafka = new KafkaTopics(bootstrapServers);
     }
 
-    static String newId() {
+    public static String newId() {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
     /** A made-up word no other test uses, so that term statistics of one test do not touch another's. */
-    static String word() {
+    public static String word() {
         StringBuilder word = new StringBuilder();
         for (char c : newId().substring(0, 10).toCharArray()) {
             word.append((char) ('a' + Character.digit(c, 16)));
@@ -36,7 +36,7 @@ final class CatalogedItems {
         return word.toString();
     }
 
-    Item item(String id) {
+    public Item item(String id) {
         return new Item(id);
     }
 
@@ -49,11 +49,11 @@ final class CatalogedItems {
         return new String[] {story, other};
     }
 
-    void delete(String id) {
+    public void delete(String id) {
         kafka.send("articles.cataloged", id, null);
     }
 
-    final class Item {
+    public final class Item {
         private final ObjectNode item = JSON.createObjectNode();
         private final String id;
         private String version = "v1";
@@ -66,32 +66,32 @@ final class CatalogedItems {
             topics("AI");
         }
 
-        Item title(String title) {
+        public Item title(String title) {
             item.put("title", title);
             return this;
         }
 
-        Item excerpt(String excerpt) {
+        public Item excerpt(String excerpt) {
             item.put("excerpt", excerpt);
             return this;
         }
 
-        Item published(String instant) {
+        public Item published(String instant) {
             item.put("publishedDateTime", instant);
             return this;
         }
 
-        Item quality(int quality) {
+        public Item quality(int quality) {
             item.put("quality", quality);
             return this;
         }
 
-        Item provider(String domain) {
+        public Item provider(String domain) {
             item.putObject("provider").put("name", "Provider " + domain).put("domain", domain);
             return this;
         }
 
-        Item topics(String... topics) {
+        public Item topics(String... topics) {
             ArrayNode array = item.putArray("topics");
             for (String topic : topics) {
                 array.add(topic);
@@ -99,7 +99,7 @@ final class CatalogedItems {
             return this;
         }
 
-        Item related(String... ids) {
+        public Item related(String... ids) {
             ArrayNode array = item.putArray("related");
             for (String related : ids) {
                 array.addObject().put("id", related).put("title", "Listed " + related);
@@ -107,12 +107,12 @@ final class CatalogedItems {
             return this;
         }
 
-        Item version(String version) {
+        public Item version(String version) {
             this.version = version;
             return this;
         }
 
-        String send() {
+        public String send() {
             ObjectNode cataloged = JSON.createObjectNode().put("id", id).put("version", version);
             cataloged.set("item", item);
             kafka.send("articles.cataloged", id, cataloged.toString());

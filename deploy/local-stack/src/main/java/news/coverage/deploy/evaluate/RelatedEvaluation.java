@@ -39,6 +39,8 @@ import java.util.stream.Stream;
  * <li>against the site's related lists: recall@20 normalised by min(20, |R|) and MRR, R the listed items present in
  * the folder.</li>
  * </ul>
+ * It also prints the stories the items were grouped into ({@code GET /stories?articleId=}) and how they agree with
+ * the judgments: how many judged pairs of each grade share a story.
  * Usage: {@code RelatedEvaluation [folder] [qrels]}, from the repository root after a package build.
  */
 public final class RelatedEvaluation {
@@ -69,6 +71,7 @@ public final class RelatedEvaluation {
         Path work = Files.createTempDirectory(repository.resolve("target"), "related-evaluation");
         Map<String, List<String>> ours = new LinkedHashMap<>();
         Map<String, Set<String>> siteLists = new LinkedHashMap<>();
+        Map<String, String> storyOf = new LinkedHashMap<>();
         try (LocalStack stack = LocalStack.forTests().withAll()) {
             JwtIssuer issuer = JwtIssuer.in(work.resolve("jwt"));
             Map<String, String> environment = new HashMap<>(stack.settings());
@@ -105,6 +108,8 @@ public final class RelatedEvaluation {
                         }
                     });
                     siteLists.put(entry.getKey(), listed);
+                    storyOf.put(entry.getKey(),
+                            get(recommend.resolve("/stories?articleId=" + entry.getValue())).path("id").asText());
                 }
             }
         }
@@ -117,6 +122,7 @@ public final class RelatedEvaluation {
         Map<String, EvaluatedItem> byFile = new HashMap<>();
         items.forEach(item -> byFile.put(item.file(), item));
         printJudged("news.coverage", ours, judgments, byFile);
+        printStories(storyOf, judgments, byFile);
         System.out.printf("%nRelated coverage of %d items of %s, editorial links off, window ±%s, depth %d%n",
                 items.size(), folder.normalize(), WINDOW.toDays() + " days", DEPTH);
         System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5",
@@ -154,6 +160,33 @@ public final class RelatedEvaluation {
             ranked.getOrDefault(query, List.of()).stream().limit(10).forEach(file -> System.out.println("   "
                     + (grades.containsKey(file) ? grades.get(file).toString() : "?") + " " + describe(items.get(file))));
         });
+    }
+
+    /**
+     * The stories of more than one item, then how many judged pairs of each grade share a story: of grade 2 (same
+     * story) as many as possible, of grades 0 and 1 as few.
+     */
+    private static void printStories(Map<String, String> storyOf, Judgments judgments, Map<String, EvaluatedItem> items) {
+        Map<String, List<String>> stories = new LinkedHashMap<>();
+        storyOf.forEach((file, story) -> stories.computeIfAbsent(story, key -> new ArrayList<>()).add(file));
+        System.out.printf("%nStories of more than one item (%d stories of %d items in all):%n", stories.size(),
+                storyOf.size());
+        stories.values().stream().filter(files -> files.size() > 1).forEach(files -> {
+            System.out.println("## " + files.size() + " items");
+            files.forEach(file -> System.out.println("   " + describe(items.get(file))));
+        });
+        int[] pairs = new int[3];
+        int[] together = new int[3];
+        judgments.byQuery().forEach((query, grades) -> grades.forEach((file, grade) -> {
+            pairs[grade]++;
+            if (storyOf.get(query) != null && storyOf.get(query).equals(storyOf.get(file))) {
+                together[grade]++;
+            }
+        }));
+        System.out.printf("Judged pairs in one story: grade 2 %d of %d, grade 1 %d of %d, grade 0 %d of %d "
+                + "(same-story precision %.2f, recall %.2f)%n", together[2], pairs[2], together[1], pairs[1],
+                together[0], pairs[0], together[2] / (double) Math.max(1, together[0] + together[1] + together[2]),
+                together[2] / (double) Math.max(1, pairs[2]));
     }
 
     private static String describe(EvaluatedItem item) {

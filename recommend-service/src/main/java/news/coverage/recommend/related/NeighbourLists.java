@@ -54,7 +54,8 @@ public class NeighbourLists {
     /**
      * Groups the article with its same-story candidates ($2): their stories and its own, if it has one, become one,
      * named as the largest of them was, so that the stories of most readers keep their id; with none, it founds a
-     * story of its own. Only rows whose story changes are written.
+     * story of its own. Only rows whose story changes are written. (An array, not {@code IN (subquery)}: with the
+     * {@code OR}, PostgreSQL scanned every article for the latter, each arrival.)
      */
     private static final String GROUP = """
             WITH joined AS (
@@ -71,7 +72,7 @@ public class NeighbourLists {
             )
             UPDATE article a SET story_id = chosen.story_id
             FROM chosen
-            WHERE (a.story_id IN (SELECT story_id FROM joined) OR a.id = $1)
+            WHERE (a.story_id = ANY (ARRAY(SELECT story_id FROM joined)) OR a.id = $1)
               AND a.story_id IS DISTINCT FROM chosen.story_id""";
     /**
      * Into the lists of the candidates whose floor it beats (any, while they have room) and which hold fewer of its

@@ -18,6 +18,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Articles are grouped into stories as they arrive: reports of one event together, other events apart. */
@@ -92,6 +94,13 @@ class StoriesTest {
         String otherStory = given().queryParam("articleId", report).get("/stories").then().extract().path("id");
         assertEquals(story, otherStory);
         given().queryParam("articleId", other).get("/stories").then().statusCode(404);
+    }
+
+    @Test
+    void bothWaysToAStoryAreInTheOpenApiDocument() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/stories/{storyId}"))
+                .body("paths.'/stories'.get.parameters.name", hasItems("articleId", "limit"));
     }
 
     @Test

@@ -37,6 +37,14 @@ public final class RankingMetrics {
         return OptionalDouble.of((double) found / Math.min(k, relevant));
     }
 
+    /**
+     * The ranking with its unjudged results left out (a condensed list, Sakai 2007): measured on it, a ranking is
+     * judged by how it orders what the judges saw, not by how far its results happen to lie inside their pool.
+     */
+    public static List<String> condensed(List<String> ranked, Map<String, Integer> grades) {
+        return ranked.stream().filter(grades::containsKey).toList();
+    }
+
     /** Share of the top k that no judgment grades. */
     public static OptionalDouble unjudged(List<String> ranked, Map<String, Integer> grades, int k) {
         List<String> top = ranked.stream().limit(k).toList();

@@ -18,9 +18,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -41,12 +43,17 @@ import java.util.stream.Stream;
  * </ul>
  * It also prints the stories the items were grouped into ({@code GET /stories?articleId=}) and how they agree with
  * the judgments: how many judged pairs of each grade share a story.
- * Usage: {@code RelatedEvaluation [folder] [qrels]}, from the repository root after a package build.
+ * The same three judged measures follow on the rankings with their unjudged results left out, and the unjudged results
+ * of both top 10s are written out for judging.
+ * Usage: {@code RelatedEvaluation [folder] [qrels ...]}, from the repository root after a package build; several qrels
+ * files are read as one pool.
  */
 public final class RelatedEvaluation {
 
     private static final Duration WINDOW = Duration.ofDays(7);
     private static final int DEPTH = 20;
+    /** How much of each answer is printed, as nDCG@10 reads it. */
+    private static final int DEPTH_SHOWN = 10;
     private static final Duration STATISTICS_SETTLE = Duration.ofSeconds(6);
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -55,7 +62,8 @@ public final class RelatedEvaluation {
     public static void main(String[] args) throws Exception {
         Path repository = Path.of("").toAbsolutePath();
         Path folder = Path.of(args.length > 0 ? args[0] : "../shared/data/smartable/ai-news").toAbsolutePath();
-        Path qrels = Path.of(args.length > 1 ? args[1] : "../shared/data/smartable/judged/qrels-dev.tsv");
+        List<Path> qrels = args.length > 1 ? Arrays.stream(args, 1, args.length).map(Path::of).toList()
+                : List.of(Path.of("../shared/data/smartable/judged/qrels-dev.tsv"));
         new RelatedEvaluation().run(repository, folder, Judgments.read(qrels));
     }
 
@@ -129,20 +137,61 @@ public final class RelatedEvaluation {
                 "site recall@20", "site MRR", "unjudged@10");
         summary("news.coverage", ours, judgments, siteLists);
         summary("MoreLikeThis", baseline, judgments, siteLists);
+        System.out.printf("%nOn the judged results alone (unjudged ones left out of each ranking):%n");
+        System.out.printf("%-14s %-16s %-16s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5");
+        judgedOnly("news.coverage", ours, judgments);
+        judgedOnly("MoreLikeThis", baseline, judgments);
+        Path toJudge = repository.resolve("target/related-evaluation-unjudged.tsv");
+        Files.write(toJudge, unjudged(judgments, DEPTH_SHOWN, ours, baseline));
+        System.out.printf("The unjudged results of either top %d, to be graded for a fuller pool (add the grade as a "
+                + "third column and pass the file after the qrels): %s%n", DEPTH_SHOWN, repository.relativize(toJudge));
+    }
+
+    /** Query and result of every unjudged result in the top {@code depth} of any of the rankings, each pair once. */
+    @SafeVarargs
+    private static List<String> unjudged(Judgments judgments, int depth, Map<String, List<String>>... rankings) {
+        Set<String> pairs = new LinkedHashSet<>();
+        judgments.byQuery().forEach((query, grades) -> {
+            for (Map<String, List<String>> ranking : rankings) {
+                ranking.getOrDefault(query, List.of()).stream().limit(depth)
+                        .filter(file -> !grades.containsKey(file))
+                        .forEach(file -> pairs.add(query + "\t" + file));
+            }
+        });
+        return List.copyOf(pairs);
     }
 
     private static void summary(String name, Map<String, List<String>> ranked, Judgments judgments,
             Map<String, Set<String>> siteLists) {
-        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s %-16s%n", name,
-                judged(ranked, judgments, (list, grades) -> RankingMetrics.ndcg(list, grades, 10)),
+        List<String> measures = new ArrayList<>(List.of(name));
+        measures.addAll(judgedMeasures(ranked, judgments));
+        measures.add(RankingMetrics.mean(siteLists.entrySet().stream()
+                .map(entry -> RankingMetrics.recall(ranked.get(entry.getKey()), entry.getValue(), DEPTH)).toList()));
+        measures.add(RankingMetrics.mean(siteLists.entrySet().stream()
+                .map(entry -> RankingMetrics.reciprocalRank(ranked.get(entry.getKey()), entry.getValue())).toList()));
+        // unjudged results count as 0 above: their share says how far the figures rest on the pool
+        measures.add(judged(ranked, judgments, (list, grades) -> RankingMetrics.unjudged(list, grades, 10)));
+        System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s %-16s%n", measures.toArray());
+    }
+
+    /**
+     * The judged measures on the rankings with their unjudged results left out: how well each orders what the judges
+     * saw, which the measures of {@link #summary} mix with how much of its top lies inside their pool.
+     */
+    private static void judgedOnly(String name, Map<String, List<String>> ranked, Judgments judgments) {
+        Map<String, List<String>> condensed = new LinkedHashMap<>();
+        judgments.byQuery().forEach((query, grades) -> condensed.put(query,
+                RankingMetrics.condensed(ranked.getOrDefault(query, List.of()), grades)));
+        List<String> measures = new ArrayList<>(List.of(name));
+        measures.addAll(judgedMeasures(condensed, judgments));
+        System.out.printf("%-14s %-16s %-16s %-16s%n", measures.toArray());
+    }
+
+    /** nDCG@10, P@5 and S@5 over the judged queries. */
+    private static List<String> judgedMeasures(Map<String, List<String>> ranked, Judgments judgments) {
+        return List.of(judged(ranked, judgments, (list, grades) -> RankingMetrics.ndcg(list, grades, 10)),
                 judged(ranked, judgments, (list, grades) -> RankingMetrics.precision(list, grades, 5, 1)),
-                judged(ranked, judgments, (list, grades) -> RankingMetrics.precision(list, grades, 5, 2)),
-                RankingMetrics.mean(siteLists.entrySet().stream()
-                        .map(entry -> RankingMetrics.recall(ranked.get(entry.getKey()), entry.getValue(), DEPTH)).toList()),
-                RankingMetrics.mean(siteLists.entrySet().stream()
-                        .map(entry -> RankingMetrics.reciprocalRank(ranked.get(entry.getKey()), entry.getValue())).toList()),
-                // unjudged results count as 0 above: their share says how far the figures rest on the pool
-                judged(ranked, judgments, (list, grades) -> RankingMetrics.unjudged(list, grades, 10)));
+                judged(ranked, judgments, (list, grades) -> RankingMetrics.precision(list, grades, 5, 2)));
     }
 
     private static String judged(Map<String, List<String>> ranked, Judgments judgments,
@@ -157,7 +206,7 @@ public final class RelatedEvaluation {
         System.out.println("Top 10 of " + name + " for each judged item (grade, or ? when unjudged):");
         judgments.byQuery().forEach((query, grades) -> {
             System.out.println("## " + describe(items.get(query)));
-            ranked.getOrDefault(query, List.of()).stream().limit(10).forEach(file -> System.out.println("   "
+            ranked.getOrDefault(query, List.of()).stream().limit(DEPTH_SHOWN).forEach(file -> System.out.println("   "
                     + (grades.containsKey(file) ? grades.get(file).toString() : "?") + " " + describe(items.get(file))));
         });
     }

@@ -170,7 +170,7 @@ public final class RelatedEvaluation {
         measures.add(RankingMetrics.mean(siteLists.entrySet().stream()
                 .map(entry -> RankingMetrics.reciprocalRank(ranked.get(entry.getKey()), entry.getValue())).toList()));
         // unjudged results count as 0 above: their share says how far the figures rest on the pool
-        measures.add(judged(ranked, judgments, (list, grades) -> RankingMetrics.unjudged(list, grades, 10)));
+        measures.add(judged(ranked, judgments, (list, grades) -> RankingMetrics.unjudged(list, grades, DEPTH_SHOWN)));
         System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s %-16s%n", measures.toArray());
     }
 

@@ -20,7 +20,11 @@ public class ArticleDocument {
     /** The canonical form of each URL of the article (canonical, web, original, AMP, source), for look-ups. */
     public List<String> urls;
     public List<String> topics;
+    /** The topics by their key (news.coverage.article.Topics): a query finds a topic in any case and spacing. */
+    public List<String> topicKeys;
     public String providerDomain;
+    /** The provider's domain and name in lower case: a query finds cnet.com as CNET, cnet or CNET.COM. */
+    public List<String> providerKeys;
     public Instant publishedAt;
     /** Hash of the item's content: the same content again changes nothing. */
     public String version;

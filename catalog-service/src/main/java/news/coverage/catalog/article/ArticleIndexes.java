@@ -46,10 +46,10 @@ public class ArticleIndexes {
         return Uni.combine().all().unis(
                 articles.createIndex(Indexes.ascending("canonicalUrl"), new IndexOptions().unique(true).name("canonical_url")),
                 articles.createIndex(Indexes.ascending("urls"), new IndexOptions().name("urls")),
-                articles.createIndex(Indexes.compoundIndex(Indexes.ascending("topics"), Indexes.descending("publishedAt")),
-                        new IndexOptions().name("topics_published")),
-                articles.createIndex(Indexes.compoundIndex(Indexes.ascending("providerDomain"),
-                        Indexes.descending("publishedAt")), new IndexOptions().name("provider_published")),
+                articles.createIndex(Indexes.compoundIndex(Indexes.ascending("topicKeys"), Indexes.descending("publishedAt")),
+                        new IndexOptions().name("topic_keys_published")),
+                articles.createIndex(Indexes.compoundIndex(Indexes.ascending("providerKeys"),
+                        Indexes.descending("publishedAt")), new IndexOptions().name("provider_keys_published")),
                 articles.createIndex(Indexes.descending("publishedAt", "_id"), new IndexOptions().name("published")))
                 .discardItems();
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,11 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import news.coverage.article.CanonicalUrl;
 import news.coverage.catalog.messaging.CatalogedPublisher;
+import news.coverage.problem.QueryParameters;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -60,15 +61,16 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", description = "A parameter that is not one of these, or a value that is not valid")
     public Uni<ArticlePage> search(@Context UriInfo uri,
             @Parameter(description = "Any of the article's URLs (canonical, web, original, AMP, source), in any spelling that has the same canonical form: scheme and host case, default port, tracking parameters") @QueryParam("url") String url,
-            @Parameter(description = "A topic; repeat for several") @QueryParam("topic") List<String> topics,
+            @Parameter(description = "A topic, in any case and spacing (computer vision finds Computer Vision); repeat for several") @QueryParam("topic") List<String> topics,
             @Parameter(description = "all: every topic given (default); any: one of them") @QueryParam("match") @DefaultValue("all") String match,
-            @Parameter(description = "The provider's domain, such as nymag.com") @QueryParam("provider") String provider,
+            @Parameter(description = "The provider by its domain or its name, in any case: nymag.com, CNET, CNET.COM") @QueryParam("provider") String provider,
             @Parameter(description = "Published at or after, ISO-8601") @QueryParam("from") String from,
             @Parameter(description = "Published before, ISO-8601") @QueryParam("to") String to,
             @Parameter(description = "The item type, such as article or video") @QueryParam("type") String type,
-            @Parameter(description = "Articles per page, 1 to 100") @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
+            @Parameter(description = "Articles per page, 1 to 100 (default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limitParameter,
             @Parameter(description = "The next cursor of the previous page") @QueryParam("cursor") String cursor) {
-        QueryParameters.requireOnly(uri, SEARCH_PARAMETERS);
+        QueryParameters.requireOnly(uri.getQueryParameters(), SEARCH_PARAMETERS);
+        int limit = QueryParameters.wholeNumber("limit", limitParameter, 20, 1, 100);
         if (!match.equals("all") && !match.equals("any")) {
             throw new BadRequestException("match is all or any, not '" + match + "'");
         }
@@ -107,9 +109,12 @@ public class ArticleResource {
     @APIResponse(responseCode = "403", description = "The token lacks the catalog-admin role")
     @APIResponse(responseCode = "404", description = "No article has this id")
     public Uni<Response> delete(@PathParam("id") String id) {
+        if (!CanonicalUrl.isArticleId(id)) {
+            return Uni.createFrom().failure(unknown(id));
+        }
         return repository.deleteById(id).chain(deleted -> {
             if (!deleted) {
-                return Uni.createFrom().failure(new NotFoundException("no article has the id " + id));
+                return Uni.createFrom().failure(unknown(id));
             }
             return publisher.tombstone(id).replaceWith(Response.noContent().build());
         });
@@ -126,7 +131,14 @@ public class ArticleResource {
     }
 
     private Uni<ArticleDocument> find(String id) {
-        return repository.findById(id)
-                .onItem().ifNull().failWith(() -> new NotFoundException("no article has the id " + id));
+        if (!CanonicalUrl.isArticleId(id)) {
+            return Uni.createFrom().failure(unknown(id));
+        }
+        return repository.findById(id).onItem().ifNull().failWith(() -> unknown(id));
+    }
+
+    private static NotFoundException unknown(String id) {
+        return new NotFoundException("no article has the id " + id + (CanonicalUrl.isArticleId(id) ? ""
+                : " (article ids are 32 hexadecimal digits)"));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import news.coverage.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +34,7 @@ public class FacetResource {
     @Operation(summary = "Each topic with its article count, in a time range, most frequent first")
     public Uni<List<Facets.Count>> topics(@Context UriInfo uri, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        QueryParameters.requireOnly(uri, FACET_PARAMETERS);
+        QueryParameters.requireOnly(uri.getQueryParameters(), FACET_PARAMETERS);
         return facets.topics(QueryParameters.instant("from", from), QueryParameters.instant("to", to));
     }
 
@@ -42,7 +43,7 @@ public class FacetResource {
     @Operation(summary = "Each provider (domain) with its article count, in a time range, most frequent first")
     public Uni<List<Facets.Count>> providers(@Context UriInfo uri, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        QueryParameters.requireOnly(uri, FACET_PARAMETERS);
+        QueryParameters.requireOnly(uri.getQueryParameters(), FACET_PARAMETERS);
         return facets.providers(QueryParameters.instant("from", from), QueryParameters.instant("to", to));
     }
 }

@@ -3,6 +3,7 @@ package news.coverage.catalog.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.article.IngestedArticleSchema;
+import news.coverage.article.TextCharacters;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether an {@code articles.ingested} value is what ingest promises: its JSON Schema, the one ingest publishes, and
- * a publication time that is a real instant (the schema checks only its form). A record breaking it is dead-lettered
+ * Whether an {@code articles.ingested} value is what ingest promises: its JSON Schema, the one ingest publishes, the
+ * characters of every text ({@link TextCharacters}, in fields the schema does not list too), and a publication time
+ * that is a real instant (the schema checks only its form). A record breaking it is dead-lettered
  * with the reasons, not retried, since it will never become storable.
  */
 @ApplicationScoped
@@ -21,6 +23,8 @@ public class IngestedItemCheck {
 
     public List<String> problems(JsonNode item) {
         List<String> problems = new ArrayList<>(schema.violations(item));
+        TextCharacters.violations(item.traverse()).forEach(violation -> problems.add(violation.field() + ": "
+                + violation.message()));
         if (problems.isEmpty()) {
             try {
                 Instant.parse(item.get("publishedDateTime").asText());

@@ -70,4 +70,18 @@ public final class CanonicalUrl {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
+
+    /** Whether a string has the form of an article id: 32 lower-case hexadecimal digits. */
+    public static boolean isArticleId(String id) {
+        if (id == null || id.length() != 32) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -44,4 +44,27 @@ class IngestedArticleSchemaTest {
         assertTrue(violations.stream().anyMatch(v -> v.contains("publishedDateTime")), violations.toString());
         assertTrue(violations.stream().anyMatch(v -> v.startsWith("/provider/domain")), violations.toString());
     }
+
+    @Test
+    void textsHoldNoControlCharacterButTabAndLineBreaksAndNoLoneSurrogate() {
+        assertEquals(List.of(), SCHEMA.violations(item().put("excerpt", "two\tcolumns\r\nand lines\n, \uD83D\uDE00")));
+        for (String text : List.of("nul \u0000", "bell \u0007", "escape \u001b", "delete \u007f", "C1 \u0085",
+                "vertical tab \u000b", "lone \uD800 surrogate")) {
+            List<String> violations = SCHEMA.violations(item().put("title", text));
+            assertEquals(1, violations.size(), text + ": " + violations);
+            assertTrue(violations.get(0).startsWith("/title"), violations.toString());
+        }
+    }
+
+    @Test
+    void qualityIsFromZeroToOneThousand() {
+        assertEquals(List.of(), SCHEMA.violations(item().put("quality", 189)));
+        assertEquals(1, SCHEMA.violations(item().put("quality", -5)).size());
+        assertEquals(1, SCHEMA.violations(item().put("quality", 100_000)).size());
+    }
+
+    @Test
+    void datesHaveFourDigitYears() {
+        assertEquals(1, SCHEMA.violations(item().put("publishedDateTime", "+999999999-12-31T23:59:59Z")).size());
+    }
 }

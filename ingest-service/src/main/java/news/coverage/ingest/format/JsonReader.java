@@ -2,6 +2,7 @@ package news.coverage.ingest.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,14 @@ public class JsonReader {
     }
 
     /**
-     * A copy of the mapper that reads uploads: duplicate keys refused, nesting depth 50, strings up to 2,000,000
+     * A copy of the mapper that reads uploads: one JSON value per document (nothing after it), duplicate keys
+     * refused, nesting depth 50, strings up to 2,000,000
      * characters, numbers up to 30 digits. Whatever reads upload JSON (trees here, items straight from NDJSON lines
      * in the binder) reads it with these limits.
      */
     public static ObjectMapper limited(ObjectMapper json) {
-        ObjectMapper copy = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        ObjectMapper copy = json.copy().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         copy.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(50)
                 .maxStringLength(2_000_000)

@@ -7,18 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.ingest.format.JsonReader;
 import news.coverage.ingest.format.ParsedItem;
 
+import java.time.OffsetDateTime;
 import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
 /**
  * Binds a parsed item (a JSON tree, whatever the upload's format, or an NDJSON line) to a {@link NewsItem}, strictly: a number
- * must be a whole number, not "59" or 59.5; a boolean true or false; a date an ISO-8601 date-time with offset.
+ * must be a whole number, not "59" or 59.5; a boolean true or false; a date an ISO-8601 date-time with offset (text,
+ * not epoch seconds).
  */
 @ApplicationScoped
 public class ItemBinder {
@@ -27,7 +30,6 @@ public class ItemBinder {
 
     public ItemBinder(ObjectMapper json) {
         strict = JsonReader.limited(json)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -35,6 +37,8 @@ public class ItemBinder {
             strict.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         }
         strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Array, CoercionAction.Fail);
+        strict.registerModule(new SimpleModule("iso-date-times")
+                .addDeserializer(OffsetDateTime.class, new IsoDateTimeDeserializer()));
     }
 
     public NewsItem bind(ParsedItem parsed) {
@@ -78,7 +82,8 @@ public class ItemBinder {
             return "true or false";
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "an ISO-8601 date-time with offset, such as 2020-06-12T18:11:00Z";
+            return "an ISO-8601 date-time with offset, such as 2020-06-12T18:11:00Z, from year "
+                    + IsoDateTimeDeserializer.FIRST_YEAR + " to " + IsoDateTimeDeserializer.LAST_YEAR + " in UTC";
         }
         if (type == String.class) {
             return "text";

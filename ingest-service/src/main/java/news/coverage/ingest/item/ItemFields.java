@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -56,6 +58,9 @@ public abstract class ItemFields extends OpenFields {
     public String sourceUrl;
     @Size(max = 50)
     public String type;
+    /** The site's quality score: 0 to 189 in its data (the power-apps site passes 100), at most 1,000 here. */
+    @Min(0)
+    @Max(1_000)
     public Integer quality;
     @Size(max = 200_000)
     public String featuredContent;

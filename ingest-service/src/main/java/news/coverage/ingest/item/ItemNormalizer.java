@@ -2,6 +2,7 @@ package news.coverage.ingest.item;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.article.CanonicalUrl;
+import news.coverage.article.Topics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,21 +21,19 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ItemNormalizer {
 
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
     /** The known topics by their key (lower case, single spaces): a topic given in any case takes this spelling. */
     private final Map<String, String> canonicalTopics;
 
     public ItemNormalizer(@ConfigProperty(name = "ingest.topics.canonical") List<String> canonicalTopics) {
         this.canonicalTopics = canonicalTopics.stream()
-                .map(ItemNormalizer::tidy)
-                .collect(Collectors.toMap(ItemNormalizer::key, Function.identity(), (first, second) -> first));
+                .map(Topics::tidy)
+                .collect(Collectors.toMap(Topics::key, Function.identity(), (first, second) -> first));
     }
 
     public NewsItem normalize(NewsItem item) {
         normalizeFields(item);
         item.topics = canonical(item.topics);
-        item.tags = item.tags == null ? null : item.tags.stream().map(ItemNormalizer::tidy).distinct().toList();
+        item.tags = item.tags == null ? null : item.tags.stream().map(Topics::tidy).distinct().toList();
         if (item.related != null) {
             item.related.forEach(ItemNormalizer::normalizeFields);
         }
@@ -55,8 +53,8 @@ public class ItemNormalizer {
     private List<String> canonical(List<String> topics) {
         Map<String, String> byKey = new LinkedHashMap<>();
         for (String topic : topics) {
-            String tidy = tidy(topic);
-            byKey.putIfAbsent(key(tidy), canonicalTopics.getOrDefault(key(tidy), tidy));
+            String key = Topics.key(topic);
+            byKey.putIfAbsent(key, canonicalTopics.getOrDefault(key, Topics.tidy(topic)));
         }
         return List.copyOf(byKey.values());
     }
@@ -65,11 +63,4 @@ public class ItemNormalizer {
         return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
-    private static String tidy(String text) {
-        return SPACES.matcher(text.strip()).replaceAll(" ");
-    }
-
-    private static String key(String topic) {
-        return topic.toLowerCase(Locale.ROOT);
-    }
 }

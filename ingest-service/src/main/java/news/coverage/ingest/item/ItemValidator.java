@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Checks every known field of an item with Bean Validation and reports each violation by its field path. */
 @ApplicationScoped
@@ -18,9 +19,10 @@ public class ItemValidator {
         this.validator = validator;
     }
 
-    public void validate(NewsItem item) {
-        List<FieldError> errors = validator.validate(item, ItemFields.Required.class).stream()
-                .map(violation -> new FieldError(pointer(violation), violation.getMessage()))
+    /** Throws an {@link InvalidItemException} with the violations and the errors already found, if any. */
+    public void validate(NewsItem item, List<FieldError> found) {
+        List<FieldError> errors = Stream.concat(found.stream(), validator.validate(item, ItemFields.Required.class)
+                        .stream().map(violation -> new FieldError(pointer(violation), violation.getMessage())))
                 .distinct()
                 .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
                 .toList();

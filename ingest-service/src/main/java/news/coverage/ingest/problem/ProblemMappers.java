@@ -1,37 +1,22 @@
 package news.coverage.ingest.problem;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
-import io.quarkus.security.UnauthorizedException;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import news.coverage.ingest.format.LimitExceededException;
+import news.coverage.ingest.format.MalformedUploadException;
 import news.coverage.ingest.item.InvalidItemException;
+import news.coverage.ingest.storage.InvalidNotificationException;
 import news.coverage.ingest.upload.BrokerUnavailableException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.net.URI;
 
-/** The ingest failures as RFC 9457 problem+json: what is wrong, and where. */
+/** The ingest failures as RFC 9457 problem+json: what is wrong, and where (the HTTP edge's own are in http-problems). */
 public class ProblemMappers {
 
     /** Seconds after which a client may retry what the broker did not acknowledge. */
     static final int RETRY_AFTER_SECONDS = 10;
-
-    /**
-     * A request without credentials. (The resteasy-problem mapper for this fails against this Quarkus version's
-     * security API, so this one answers instead.)
-     */
-    @ServerExceptionMapper(priority = Priorities.USER - 100)
-    public Response unauthorized(UnauthorizedException e) {
-        return HttpProblem.builder()
-                .withTitle("Unauthorized")
-                .withStatus(401)
-                .withDetail("a bearer token is required")
-                .withHeader("WWW-Authenticate", "Bearer")
-                .build()
-                .toResponse();
-    }
 
     @ServerExceptionMapper
     public Response invalidItem(InvalidItemException e) {
@@ -41,6 +26,29 @@ public class ProblemMappers {
                 .withStatus(422)
                 .withDetail(e.getMessage())
                 .with("errors", e.errors())
+                .build()
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidNotification(InvalidNotificationException e) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:news-coverage:problem:invalid-notification"))
+                .withTitle("The storage notification cannot be acted on")
+                .withStatus(422)
+                .withDetail(e.field() + ": " + e.getMessage())
+                .with("field", e.field())
+                .build()
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response malformedUpload(MalformedUploadException e) {
+        return HttpProblem.builder()
+                .withType(URI.create("urn:news-coverage:problem:malformed-upload"))
+                .withTitle("The upload cannot be read")
+                .withStatus(400)
+                .withDetail(e.getMessage())
                 .build()
                 .toResponse();
     }

@@ -30,8 +30,10 @@ public class StorageEventConsumer {
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not an S3 event notification: " + e.getMessage(), e));
         }
+        // a notification that can never be acted on goes to the dead-letter topic at once, with its reason
         return handler.handle(notification)
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(20)).atMost(5)
+                .onFailure(failure -> !(failure instanceof InvalidNotificationException))
+                .retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(20)).atMost(5)
                 .replaceWithVoid();
     }
 }

@@ -18,10 +18,12 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one handler of storage notifications, whatever brought them (CloudEvents over HTTP, Kafka records): reads each
@@ -48,10 +50,27 @@ public class StorageEventHandler {
         this.rejected = rejected;
     }
 
+    /**
+     * Ingests the objects the notification names. It fails with an {@link InvalidNotificationException}, before
+     * reading anything, when a record is malformed or names a key that is not read, and when an object is not there.
+     */
     public Uni<List<ItemResult>> handle(S3EventNotification notification) {
         List<S3EventNotification.Record> records = notification.records() == null ? List.of() : notification.records();
-        return Multi.createFrom().iterable(records)
-                .filter(S3EventNotification.Record::isObjectCreated)
+        List<S3EventNotification.Record> created = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            S3EventNotification.Record record = records.get(i);
+            if (record == null) {
+                return Uni.createFrom().failure(new InvalidNotificationException("/Records/" + i, "a record is an object, not null"));
+            }
+            if (record.isObjectCreated()) {
+                Optional<InvalidNotificationException> problem = record.problem("/Records/" + i);
+                if (problem.isPresent()) {
+                    return Uni.createFrom().failure(problem.get());
+                }
+                created.add(record);
+            }
+        }
+        return Multi.createFrom().iterable(created)
                 .onItem().transformToUniAndConcatenate(this::ingestObject)
                 .collect().in(ArrayList<ItemResult>::new, List::addAll)
                 .map(List::copyOf);
@@ -65,6 +84,8 @@ public class StorageEventHandler {
         }
         var request = GetObjectRequest.builder().bucket(record.bucket()).key(record.key()).build();
         return Uni.createFrom().completionStage(() -> s3.getObject(request, AsyncResponseTransformer.toBytes()))
+                .onFailure(NoSuchKeyException.class).transform(missing -> new InvalidNotificationException(
+                        "/Records", source + " does not exist (deleted since the notification, or never written)"))
                 .chain(object -> {
                     List<ParsedItem> items;
                     try {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import news.coverage.ingest.format.JsonReader;
-import news.coverage.ingest.item.InvalidItemException;
 import news.coverage.ingest.upload.ItemResult;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,14 +46,20 @@ public class StorageEventResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest the objects named by an S3 event notification (CloudEvent, binary or structured)")
     @APIResponse(responseCode = "200", description = "One result per item of the new objects; rejected ones are also on articles.rejected")
-    @APIResponse(responseCode = "422", description = "The body is not JSON, or not an S3 event notification")
+    @APIResponse(responseCode = "422", description = "The body is not JSON or not an S3 event notification, a record is malformed, names a key that is not read (.. segments, a leading /), or an object that does not exist")
     @APIResponse(responseCode = "503", description = "An object could not be read or the broker did not acknowledge; deliver again")
     public Uni<List<ItemResult>> receive(byte[] body) {
         JsonNode event = reader.read(body, 0, body.length);
         JsonNode notification = event.has("specversion") && event.has("data") ? event.get("data") : event;
         if (!notification.path("Records").isArray()) {
-            throw new InvalidItemException("/Records", "an S3 event notification lists its Records");
+            throw new InvalidNotificationException("/Records", "an S3 event notification lists its Records");
         }
-        return handler.handle(json.convertValue(notification, S3EventNotification.class));
+        S3EventNotification parsed;
+        try {
+            parsed = json.convertValue(notification, S3EventNotification.class);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidNotificationException("/Records", "not an S3 event notification: " + e.getMessage());
+        }
+        return handler.handle(parsed);
     }
 }

@@ -1,8 +1,6 @@
 package news.coverage.ingest.upload;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -14,15 +12,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import news.coverage.ingest.format.Document;
 import news.coverage.ingest.format.DocumentReader;
+import news.coverage.ingest.format.MultipartReader;
 import news.coverage.ingest.format.ParsedItem;
 import news.coverage.ingest.format.TextMetadata;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.util.ArrayList;
 import java.util.List;
 
 @Path("/uploads")
@@ -33,37 +31,40 @@ public class UploadResource {
 
     private final DocumentReader reader;
     private final Ingestion ingestion;
-    private final Vertx vertx;
+    private final MultipartReader multipart;
 
-    public UploadResource(DocumentReader reader, Ingestion ingestion, Vertx vertx) {
+    public UploadResource(DocumentReader reader, Ingestion ingestion, MultipartReader multipart) {
         this.reader = reader;
         this.ingestion = ingestion;
-        this.vertx = vertx;
+        this.multipart = multipart;
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest many files at once: Markdown, JSON, NDJSON, plain text, zip or tar.gz archives of them")
+    @Operation(summary = "Ingest many files at once: Markdown, JSON, NDJSON, plain text, zip or tar.gz archives of them, "
+            + "each a part with a filename")
     @APIResponse(responseCode = "200", description = "One result per item: accepted, or rejected with its errors")
-    @APIResponse(responseCode = "413", description = "Beyond a limit: items per batch, archive entries or expanded size, document size")
+    @APIResponse(responseCode = "400", description = "The multipart body has no boundary, no file part, ends early or is malformed")
+    @APIResponse(responseCode = "413", description = "Beyond a limit: items per batch (also parts), archive entries or expanded size, document size")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge some items; the results say which")
-    public Uni<BatchResult> uploadFiles(@RestForm(FileUpload.ALL) List<FileUpload> files,
+    public Uni<BatchResult> uploadFiles(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @BeanParam MetadataParameters metadata) {
         TextMetadata text = metadata.toMetadata();
-        return Multi.createFrom().iterable(files)
-                .onItem().transformToUniAndConcatenate(file -> vertx.fileSystem().readFile(file.uploadedFile().toString())
-                        .map(buffer -> reader.read(new Document(file.fileName(), file.contentType(), buffer.getBytes()), text)))
-                .collect().in(java.util.ArrayList<ParsedItem>::new, List::addAll)
-                .chain(this::ingestAll);
+        List<ParsedItem> items = new ArrayList<>();
+        for (Document file : multipart.files(contentType, body)) {
+            items.addAll(reader.read(file, text));
+        }
+        return ingestAll(items);
     }
 
     @POST
     @Consumes({ "application/x-ndjson", MediaType.APPLICATION_JSON, "application/zip", "application/gzip",
-            "application/x-gzip", "application/x-tar+gzip" })
+            "application/x-gzip", "application/x-tar+gzip", ItemResource.MARKDOWN, MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ingest a batch in one body: NDJSON (one item per line), a SmartableAI API page "
-            + "{\"page\": n, \"value\": [items]}, or a zip or tar.gz archive")
+            + "{\"page\": n, \"value\": [items]}, a zip or tar.gz archive, or one Markdown or plain-text document (as /items "
+            + "takes it, answered as a batch of one)")
     @APIResponse(responseCode = "200", description = "One result per item: accepted, or rejected with its errors")
     @APIResponse(responseCode = "413", description = "Beyond a limit: items per batch, archive entries or expanded size, document size")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge some items; the results say which")

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import news.coverage.article.CanonicalUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import news.coverage.recommend.article.Article;
@@ -55,6 +56,9 @@ public class RelatedCoverageService {
 
     /** Related coverage of an article of the read model; 404 if there is none with this id. */
     public Uni<RelatedCoverage> relatedTo(String articleId, RelatedQuery.Options options) {
+        if (!CanonicalUrl.isArticleId(articleId)) {
+            return Uni.createFrom().failure(unknown(articleId));
+        }
         return neighbours.of(articleId, options)
                 .onItem().ifNull().failWith(() -> unknown(articleId))
                 .chain(kept -> {

@@ -1,8 +1,6 @@
 package news.coverage.recommend.related;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,8 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import news.coverage.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +33,11 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class RelatedResource {
 
+    private static final int DEFAULT_LIMIT = 10;
     private static final int MAX_LIMIT = 100;
+    private static final Set<String> ARTICLE_PARAMETERS = Set.of("limit", "window", "providers", "exclude");
+    private static final Set<String> DRAFT_PARAMETERS = Set.of("title", "text", "topics", "provider", "at", "limit",
+            "window", "providers", "exclude");
 
     private final RelatedCoverageService service;
 
@@ -44,11 +51,12 @@ public class RelatedResource {
     @APIResponse(responseCode = "200", description = "The related coverage, possibly empty")
     @APIResponse(responseCode = "400", description = "A query parameter is malformed or out of range")
     @APIResponse(responseCode = "404", description = "No article has this id")
-    public Uni<RelatedCoverage> related(@PathParam("articleId") String articleId,
-            @Parameter(description = "How many items at most (1 to 100)") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(MAX_LIMIT) int limit,
+    public Uni<RelatedCoverage> related(@Context UriInfo uri, @PathParam("articleId") String articleId,
+            @Parameter(description = "How many items at most (1 to 100, default 10)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
             @Parameter(description = "ISO-8601 duration either side of the article's publication") @QueryParam("window") @DefaultValue("P7D") String window,
             @Parameter(description = "any, same (only the article's provider) or other (only other providers)") @QueryParam("providers") @DefaultValue("any") String providers,
             @Parameter(description = "Article ids to leave out; repeat the parameter or separate with commas") @QueryParam("exclude") List<String> exclude) {
+        QueryParameters.requireOnly(uri.getQueryParameters(), ARTICLE_PARAMETERS);
         return service.relatedTo(articleId, options(limit, window, providers, exclude));
     }
 
@@ -56,16 +64,17 @@ public class RelatedResource {
     @Operation(summary = "Related coverage of an item that is not in the catalog, such as a draft being written")
     @APIResponse(responseCode = "200", description = "The related coverage, possibly empty")
     @APIResponse(responseCode = "400", description = "No title or text, or a parameter is malformed or out of range")
-    public Uni<RelatedCoverage> relatedToDraft(
+    public Uni<RelatedCoverage> relatedToDraft(@Context UriInfo uri,
             @Parameter(description = "The draft's title") @QueryParam("title") String title,
             @Parameter(description = "The draft's excerpt or text") @QueryParam("text") String text,
             @Parameter(description = "Its topics; repeat the parameter or separate with commas") @QueryParam("topics") List<String> topics,
             @Parameter(description = "Its provider's domain, for the same-provider signal and the providers filter") @QueryParam("provider") String provider,
             @Parameter(description = "Its publication time (ISO-8601 instant); now if left out") @QueryParam("at") String at,
-            @Parameter(description = "How many items at most (1 to 100)") @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(MAX_LIMIT) int limit,
+            @Parameter(description = "How many items at most (1 to 100, default 10)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
             @Parameter(description = "ISO-8601 duration either side of the publication time") @QueryParam("window") @DefaultValue("P7D") String window,
             @Parameter(description = "any, same or other provider than `provider`") @QueryParam("providers") @DefaultValue("any") String providers,
             @Parameter(description = "Article ids to leave out") @QueryParam("exclude") List<String> exclude) {
+        QueryParameters.requireOnly(uri.getQueryParameters(), DRAFT_PARAMETERS);
         if (isBlank(title) && isBlank(text)) {
             throw new BadRequestException("a draft needs a title or a text");
         }
@@ -76,8 +85,9 @@ public class RelatedResource {
                 instant(at), options(limit, window, providers, exclude));
     }
 
-    private static RelatedQuery.Options options(int limit, String window, String providers, List<String> exclude) {
-        return new RelatedQuery.Options(limit, window(window), providerFilter(providers), values(exclude));
+    private static RelatedQuery.Options options(String limit, String window, String providers, List<String> exclude) {
+        return new RelatedQuery.Options(QueryParameters.wholeNumber("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+                window(window), providerFilter(providers), values(exclude));
     }
 
     private static Duration window(String window) {
@@ -101,14 +111,7 @@ public class RelatedResource {
     }
 
     private static Instant instant(String at) {
-        if (isBlank(at)) {
-            return Instant.now();
-        }
-        try {
-            return Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("at must be an ISO-8601 instant such as 2020-06-10T21:00:00Z, not '" + at + "'");
-        }
+        return QueryParameters.instant("at", at).orElseGet(Instant::now);
     }
 
     /** Repeated parameters and comma-separated lists alike, trimmed, without blanks. */

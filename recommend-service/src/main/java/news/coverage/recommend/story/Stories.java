@@ -1,6 +1,7 @@
 package news.coverage.recommend.story;
 
 import io.smallrye.mutiny.Uni;
+import news.coverage.article.CanonicalUrl;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -59,6 +60,9 @@ public class Stories {
     }
 
     private Uni<Story> read(String sql, String id, int limit, String unknown) {
+        if (!CanonicalUrl.isArticleId(id)) {
+            return Uni.createFrom().failure(new NotFoundException(unknown + " (ids are 32 hexadecimal digits)"));
+        }
         return database.preparedQuery(sql).execute(Tuple.of(id, limit)).map(rows -> {
             if (rows.size() == 0 || rows.iterator().next().getLong("size") == 0) {
                 throw new NotFoundException(unknown);

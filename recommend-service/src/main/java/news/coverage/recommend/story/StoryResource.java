@@ -1,26 +1,31 @@
 package news.coverage.recommend.story;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import news.coverage.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Set;
 
 @Path("/stories")
 @Tag(name = "stories")
 @Produces(MediaType.APPLICATION_JSON)
 public class StoryResource {
 
+    private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
     private final Stories stories;
@@ -35,9 +40,10 @@ public class StoryResource {
     @APIResponse(responseCode = "200", description = "The story")
     @APIResponse(responseCode = "400", description = "limit is out of range")
     @APIResponse(responseCode = "404", description = "No story has this id")
-    public Uni<Story> story(@PathParam("storyId") String storyId,
-            @Parameter(description = "How many of its articles at most (1 to 500)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_LIMIT) int limit) {
-        return stories.byId(storyId, limit);
+    public Uni<Story> story(@Context UriInfo uri, @PathParam("storyId") String storyId,
+            @Parameter(description = "How many of its articles at most (1 to 500, default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit) {
+        QueryParameters.requireOnly(uri.getQueryParameters(), Set.of("limit"));
+        return stories.byId(storyId, limit(limit));
     }
 
     @GET
@@ -45,9 +51,14 @@ public class StoryResource {
     @APIResponse(responseCode = "200", description = "The story")
     @APIResponse(responseCode = "400", description = "No article id, or limit is out of range")
     @APIResponse(responseCode = "404", description = "No article has this id")
-    public Uni<Story> storyOf(
+    public Uni<Story> storyOf(@Context UriInfo uri,
             @Parameter(description = "An article of the story", required = true) @QueryParam("articleId") @NotBlank String articleId,
-            @Parameter(description = "How many of its articles at most (1 to 500)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(MAX_LIMIT) int limit) {
-        return stories.ofArticle(articleId, limit);
+            @Parameter(description = "How many of its articles at most (1 to 500, default 50)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) @QueryParam("limit") String limit) {
+        QueryParameters.requireOnly(uri.getQueryParameters(), Set.of("articleId", "limit"));
+        return stories.ofArticle(articleId, limit(limit));
+    }
+
+    private static int limit(String limit) {
+        return QueryParameters.wholeNumber("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
     }
 }

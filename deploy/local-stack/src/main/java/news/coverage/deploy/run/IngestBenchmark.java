@@ -45,7 +45,7 @@ public final class IngestBenchmark {
         long bytes = uploads.stream().mapToLong(upload -> upload.length).sum();
 
         Path work = Files.createTempDirectory(repository.resolve("target"), "ingest-benchmark");
-        try (LocalStack stack = LocalStack.forTests().withKafka()) {
+        try (LocalStack stack = LocalStack.forTests().withKafka().withS3()) {
             JwtIssuer issuer = JwtIssuer.in(work.resolve("jwt"));
             Map<String, String> environment = new HashMap<>(stack.settings());
             environment.putAll(issuer.serviceEnvironment());

@@ -8,6 +8,8 @@ import org.jose4j.lang.JoseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A key pair of the local run and the system test, and the bearer tokens signed with it. The services verify
@@ -34,7 +37,9 @@ public final class JwtIssuer {
         this.privateKey = privateKey;
     }
 
-    /** The key pair kept in {@code directory}, made there on first use. */
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /** The key pair kept in {@code directory}, made there on first use; the private key is mode 600. */
     public static JwtIssuer in(Path directory) throws IOException {
         Path publicKey = directory.resolve("publicKey.pem");
         Path privateKey = directory.resolve("privateKey.pem");
@@ -45,8 +50,11 @@ public final class JwtIssuer {
                 generator.initialize(2048);
                 var pair = generator.generateKeyPair();
                 Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                // created readable by its owner alone, before the key is written into it
+                Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
                 Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             }
+            Files.setPosixFilePermissions(privateKey, OWNER_ONLY);
             String encoded = Files.readString(privateKey).replaceAll("-----[A-Z ]+-----|\\s", "");
             PrivateKey key = KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(encoded)));

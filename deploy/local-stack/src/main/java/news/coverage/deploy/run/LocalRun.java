@@ -66,6 +66,12 @@ public final class LocalRun {
         String token = issuer.token("local-user", Duration.ofHours(12), "ingest", "catalog-admin");
         Map<String, String> environment = new LinkedHashMap<>(stack.settings());
         environment.putAll(issuer.serviceEnvironment());
+        // on a laptop the services answer this machine alone, and log plain text for the person reading the logs;
+        // a host configured in the environment still wins (JSON lines stay the production format)
+        if (System.getenv("QUARKUS_HTTP_HOST") == null) {
+            environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        }
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         System.out.println("Starting the services ...");
         services[0] = CoverageServices.start(repository, PORTS, environment, data.resolve("services"));
         URI ingest = services[0].get("ingest-service").url();

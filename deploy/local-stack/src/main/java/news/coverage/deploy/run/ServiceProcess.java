@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * Starts {@code <serviceDirectory>/target/quarkus-app/quarkus-run.jar} with the given environment and HTTP port;
-     * its log and temporary files go to {@code workDirectory}, not to the machine's temporary folder.
+     * its log ({@code <name>.log}, the previous one kept as {@code <name>.previous.log}) and temporary files go to
+     * {@code workDirectory}, not to the machine's temporary folder.
      */
     public static ServiceProcess start(String name, Path serviceDirectory, int port, Map<String, String> environment,
             Path workDirectory) throws IOException {
@@ -46,6 +48,10 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IOException(name + " is not packaged: " + jar + " is missing (run ./mvnw package first)");
         }
         Path log = workDirectory.resolve(name + ".log");
+        // the previous run's log is kept, so that the errors of a failed run are still there after a restart
+        if (Files.exists(log)) {
+            Files.move(log, workDirectory.resolve(name + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
+        }
         Path temporary = Files.createDirectories(workDirectory.resolve("tmp").resolve(name));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=" + temporary, "-jar",

@@ -2,6 +2,7 @@ package news.coverage.problem;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MultivaluedMap;
+import news.coverage.article.TextCharacters;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.TreeSet;
 /**
  * Checks of query parameters by name and value, before any is used: an unknown name (a typo such as {@code limt},
  * or {@code topic[$ne]}) is a 400, never silently ignored, and a value that is not what the parameter takes is a 400
- * that names the parameter.
+ * that names the parameter. No value may hold a character that no article text holds ({@link TextCharacters}).
  */
 public final class QueryParameters {
 
@@ -29,8 +30,13 @@ public final class QueryParameters {
                 throw new BadRequestException("unknown query parameter '" + name + "'; known: "
                         + String.join(", ", new TreeSet<>(known)));
             }
-            if (values.stream().anyMatch(value -> value.startsWith("$"))) {
-                throw new BadRequestException("the value of '" + name + "' must not start with $");
+            for (String value : values) {
+                if (value.startsWith("$")) {
+                    throw new BadRequestException("the value of '" + name + "' must not start with $");
+                }
+                TextCharacters.problem(value).ifPresent(problem -> {
+                    throw new BadRequestException("the value of '" + name + "' " + problem);
+                });
             }
         });
     }

@@ -32,6 +32,15 @@ class QueryParametersTest {
     }
 
     @Test
+    void controlCharactersInValuesAreRefused() {
+        var parameters = new QuarkusMultivaluedHashMap<String, String>();
+        parameters.add("title", "IBM\u0000");
+        assertEquals("the value of 'title' holds the control character U+0000 at character 3 (only tab, line feed "
+                + "and carriage return are allowed)", assertThrows(BadRequestException.class,
+                () -> QueryParameters.requireOnly(parameters, Set.of("title"))).getMessage());
+    }
+
+    @Test
     void wholeNumbersAreBoundedAndNamed() {
         assertEquals(10, QueryParameters.wholeNumber("limit", null, 10, 1, 100));
         assertEquals(100, QueryParameters.wholeNumber("limit", "100", 10, 1, 100));

@@ -46,7 +46,7 @@ public class ArchiveReader {
                             + " has more than " + limits.archiveEntries() + " entries");
                 }
                 String source = archive.source() + "!" + entry.getName();
-                if (entry instanceof TarArchiveEntry tar && !tar.isFile()) {
+                if (entry instanceof TarArchiveEntry tar && (tar.isSymbolicLink() || tar.isLink() || !tar.isFile())) {
                     throw new IOException(source + " is a link or a special file, not a document");
                 }
                 byte[] content = readBounded(entries, limits.documentBytes(), source);

@@ -16,7 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The files of a {@code multipart/form-data} upload, read by Netty's multipart decoder from the body as it came:
@@ -25,6 +28,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class MultipartReader {
+
+    private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
     private final IngestLimits limits;
 
@@ -40,6 +45,9 @@ public class MultipartReader {
         if (!HttpPostRequestDecoder.isMultipart(request)) {
             throw new MalformedUploadException("a multipart/form-data body needs its boundary in the Content-Type, "
                     + "such as multipart/form-data; boundary=XYZ");
+        }
+        if (!endsWithClosingDelimiter(contentType, body)) {
+            throw new MalformedUploadException("the multipart body ends before its closing boundary (--boundary--)");
         }
         HttpPostMultipartRequestDecoder decoder;
         try {
@@ -72,6 +80,21 @@ public class MultipartReader {
         } finally {
             decoder.destroy();
         }
+    }
+
+    /** Whether the body ends, but for white space, with {@code --boundary--}, as RFC 2046 requires. */
+    private static boolean endsWithClosingDelimiter(String contentType, byte[] body) {
+        Matcher boundary = BOUNDARY.matcher(contentType);
+        if (!boundary.find()) {
+            return false;
+        }
+        byte[] delimiter = ("--" + boundary.group(1) + "--").getBytes(StandardCharsets.US_ASCII);
+        int end = body.length;
+        while (end > 0 && Character.isWhitespace(body[end - 1])) {
+            end--;
+        }
+        return end >= delimiter.length
+                && Arrays.equals(body, end - delimiter.length, end, delimiter, 0, delimiter.length);
     }
 
     private LimitExceededException tooManyParts() {

@@ -4,6 +4,7 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 import news.coverage.ingest.format.LimitExceededException;
 import news.coverage.ingest.format.MalformedUploadException;
+import news.coverage.ingest.item.FieldError;
 import news.coverage.ingest.item.InvalidItemException;
 import news.coverage.ingest.storage.InvalidNotificationException;
 import news.coverage.ingest.upload.BrokerUnavailableException;
@@ -11,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.net.URI;
+import java.util.List;
 
 /** The ingest failures as RFC 9457 problem+json: what is wrong, and where (the HTTP edge's own are in http-problems). */
 public class ProblemMappers {
@@ -37,7 +39,7 @@ public class ProblemMappers {
                 .withTitle("The storage notification cannot be acted on")
                 .withStatus(422)
                 .withDetail(e.field() + ": " + e.getMessage())
-                .with("field", e.field())
+                .with("errors", List.of(new FieldError(e.field(), e.getMessage())))
                 .build()
                 .toResponse();
     }

@@ -15,6 +15,7 @@ import news.coverage.ingest.format.DocumentReader;
 import news.coverage.ingest.format.MultipartReader;
 import news.coverage.ingest.format.ParsedItem;
 import news.coverage.ingest.format.TextMetadata;
+import news.coverage.ingest.item.InvalidItemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 @Path("/uploads")
 @Tag(name = "uploads")
@@ -39,18 +41,28 @@ public class UploadResource {
         this.multipart = multipart;
     }
 
+    /** One method for every batch format, so that a refused content type is answered with all the accepted ones. */
     @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Consumes({ MediaType.MULTIPART_FORM_DATA, "application/x-ndjson", MediaType.APPLICATION_JSON, "application/zip",
+            "application/gzip", "application/x-gzip", "application/x-tar+gzip", ItemResource.MARKDOWN,
+            MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest many files at once: Markdown, JSON, NDJSON, plain text, zip or tar.gz archives of them, "
-            + "each a part with a filename")
+    @Operation(summary = "Ingest a batch: multipart/form-data with many files (each a part with a filename), NDJSON (one "
+            + "item per line), a SmartableAI API page {\"page\": n, \"value\": [items]}, a zip or tar.gz archive, or one "
+            + "Markdown or plain-text document (as /items takes it, answered as a batch of one)")
     @APIResponse(responseCode = "200", description = "One result per item: accepted, or rejected with its errors")
-    @APIResponse(responseCode = "400", description = "The multipart body has no boundary, no file part, ends early or is malformed")
-    @APIResponse(responseCode = "413", description = "Beyond a limit: items per batch (also parts), archive entries or expanded size, document size")
+    @APIResponse(responseCode = "400", description = "A multipart body without boundary or file part, cut short or malformed")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks the ingest role")
+    @APIResponse(responseCode = "413", description = "Beyond a limit: items per batch (also multipart parts), archive entries or expanded size, document size")
+    @APIResponse(responseCode = "422", description = "The upload holds no items")
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge some items; the results say which")
-    public Uni<BatchResult> uploadFiles(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public Uni<BatchResult> upload(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @BeanParam MetadataParameters metadata) {
         TextMetadata text = metadata.toMetadata();
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA)) {
+            return ingestAll(reader.read(new Document("upload", contentType, body), text));
+        }
         List<ParsedItem> items = new ArrayList<>();
         for (Document file : multipart.files(contentType, body)) {
             items.addAll(reader.read(file, text));
@@ -58,22 +70,10 @@ public class UploadResource {
         return ingestAll(items);
     }
 
-    @POST
-    @Consumes({ "application/x-ndjson", MediaType.APPLICATION_JSON, "application/zip", "application/gzip",
-            "application/x-gzip", "application/x-tar+gzip", ItemResource.MARKDOWN, MediaType.TEXT_PLAIN })
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ingest a batch in one body: NDJSON (one item per line), a SmartableAI API page "
-            + "{\"page\": n, \"value\": [items]}, a zip or tar.gz archive, or one Markdown or plain-text document (as /items "
-            + "takes it, answered as a batch of one)")
-    @APIResponse(responseCode = "200", description = "One result per item: accepted, or rejected with its errors")
-    @APIResponse(responseCode = "413", description = "Beyond a limit: items per batch, archive entries or expanded size, document size")
-    @APIResponse(responseCode = "503", description = "The broker did not acknowledge some items; the results say which")
-    public Uni<BatchResult> upload(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @BeanParam MetadataParameters metadata) {
-        return ingestAll(reader.read(new Document("upload", contentType, body), metadata.toMetadata()));
-    }
-
     private Uni<BatchResult> ingestAll(List<ParsedItem> items) {
+        if (items.isEmpty()) {
+            throw new InvalidItemException("", "the upload holds no items");
+        }
         return ingestion.ingest(items).map(result -> {
             if (result.unacknowledged() > 0) {
                 throw new BrokerUnavailableException(result.results());

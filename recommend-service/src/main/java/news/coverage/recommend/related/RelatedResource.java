@@ -34,6 +34,8 @@ import java.util.Set;
 public class RelatedResource {
 
     private static final int DEFAULT_LIMIT = 10;
+    /** Ten years either side: wider windows find nothing more, and time arithmetic on them overflows. */
+    private static final Duration MAX_WINDOW = Duration.ofDays(3650);
     private static final int MAX_LIMIT = 100;
     private static final Set<String> ARTICLE_PARAMETERS = Set.of("limit", "window", "providers", "exclude");
     private static final Set<String> DRAFT_PARAMETERS = Set.of("title", "text", "topics", "provider", "at", "limit",
@@ -93,8 +95,8 @@ public class RelatedResource {
     private static Duration window(String window) {
         try {
             Duration duration = Duration.parse(window);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new BadRequestException("window must be a positive duration");
+            if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_WINDOW) > 0) {
+                throw new BadRequestException("window must be a positive duration of at most P3650D, not " + window);
             }
             return duration;
         } catch (DateTimeParseException e) {

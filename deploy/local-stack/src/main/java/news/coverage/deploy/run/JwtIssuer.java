@@ -66,13 +66,23 @@ public final class JwtIssuer {
 
     /** A signed token for {@code subject} with the given roles (the {@code groups} claim). */
     public String token(String subject, Duration lifetime, String... roles) {
+        return sign(claims(subject, lifetime, roles));
+    }
+
+    /** The claims of {@link #token}, for a caller that changes some before signing (tests of refused tokens). */
+    public static JwtClaims claims(String subject, Duration lifetime, String... roles) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(subject);
         claims.setClaim("upn", subject);
         claims.setStringListClaim("groups", List.of(roles));
         claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(lifetime.toMinutes());
+        claims.setExpirationTimeMinutesInTheFuture(lifetime.toSeconds() / 60f);
+        return claims;
+    }
+
+    /** The claims signed with this issuer's key (RS256). */
+    public String sign(JwtClaims claims) {
         JsonWebSignature signature = new JsonWebSignature();
         signature.setPayload(claims.toJson());
         signature.setKey(privateKey);

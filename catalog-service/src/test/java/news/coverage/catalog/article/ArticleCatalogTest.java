@@ -134,6 +134,25 @@ class ArticleCatalogTest {
     }
 
     @Test
+    void aControlCharacterInAnyTextIsDeadLetteredWithItsField() {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        String nulTitle = UUID.randomUUID().toString().replace("-", "");
+        kafka.send("articles.ingested", nulTitle, item(nulTitle, "IBM\u0000 exits").toString());
+        String bellElsewhere = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode unknownField = item(bellElsewhere, "A field the schema does not list");
+        unknownField.putObject("extra").put("note", "bell \u0007");
+        kafka.send("articles.ingested", bellElsewhere, unknownField.toString());
+
+        var deadTitle = kafka.await("articles.dlq", KafkaTopics.keyed(nulTitle), Duration.ofSeconds(30));
+        assertTrue(KafkaTopics.header(deadTitle, "dead-letter-reason").contains("/title"),
+                KafkaTopics.header(deadTitle, "dead-letter-reason"));
+        var deadExtra = kafka.await("articles.dlq", KafkaTopics.keyed(bellElsewhere), Duration.ofSeconds(30));
+        assertTrue(KafkaTopics.header(deadExtra, "dead-letter-reason").contains("/extra/note: holds the control "
+                + "character U+0007"), KafkaTopics.header(deadExtra, "dead-letter-reason"));
+        given().get("/articles/" + nulTitle).then().statusCode(404);
+    }
+
+    @Test
     void everyRuleOfIngestsSchemaIsChecked() {
         KafkaTopics kafka = new KafkaTopics(bootstrapServers);
         // well-formed JSON with the fields a catalog reads, yet breaking ingest's schema deeper down

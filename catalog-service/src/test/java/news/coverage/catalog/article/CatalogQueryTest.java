@@ -72,6 +72,20 @@ class CatalogQueryTest {
     }
 
     @Test
+    void topicsAreFoundInAnyCaseAndSpacingAndProvidersByDomainOrName() {
+        String a = catalog("2020-06-08T10:00:00Z", "cnet.com", "article", vision);
+        awaitCount(1);
+        for (String topic : List.of(vision.toLowerCase(java.util.Locale.ROOT), "  " + vision.toUpperCase(java.util.Locale.ROOT) + " ")) {
+            given().queryParam("topic", topic).get("/articles").then().statusCode(200).body("items.id", contains(a));
+        }
+        for (String provider : List.of("cnet.com", "CNET.COM", "Provider of cnet.com", "PROVIDER OF CNET.COM")) {
+            given().queryParam("topic", vision).queryParam("provider", provider).get("/articles")
+                    .then().statusCode(200).body("items.id", contains(a));
+        }
+        given().queryParam("topic", vision).queryParam("provider", "cnet").get("/articles").then().body("items", hasSize(0));
+    }
+
+    @Test
     void pagesNeitherRepeatNorMissArticlesWhileOthersArrive() {
         for (int day = 10; day >= 1; day--) {
             catalog("2021-01-%02dT08:00:00Z".formatted(day), "p.com", "article", vision);
@@ -128,7 +142,7 @@ class CatalogQueryTest {
         ObjectNode item = json.createObjectNode().put("id", id).put("canonicalUrl", "https://" + provider + "/" + id)
                 .put("title", "Article " + id).put("webUrl", "https://" + provider + "/" + id + "?utm_source=rss")
                 .put("publishedDateTime", published).put("type", type);
-        item.putObject("provider").put("name", provider).put("domain", provider);
+        item.putObject("provider").put("name", "Provider of " + provider).put("domain", provider);
         var topicArray = item.putArray("topics");
         for (String topic : topics) {
             topicArray.add(topic);

@@ -2,10 +2,7 @@ package news.coverage.system;
 
 import io.restassured.RestAssured;
 import news.coverage.deploy.run.CoverageServices;
-import news.coverage.deploy.run.JwtIssuer;
 import news.coverage.deploy.run.ServiceProcess;
-import news.coverage.deploy.stack.FreePort;
-import news.coverage.deploy.stack.LocalStack;
 import news.coverage.deploy.testing.SmartableItems;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,11 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -36,33 +30,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class CoverageFlowIT {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
+    private static final Path REPOSITORY = SystemUnderTest.REPOSITORY;
     private static final String FIRST = "2020-06-09-ibm-exits-facial-recognition-business.md";
     private static final String SECOND = "2020-06-10-ibm-abandons-facial-recognition-products-condemns-racially-biased-surveillance.md";
 
-    private static LocalStack stack;
+    private static SystemUnderTest system;
     private static CoverageServices services;
     private static String token;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.forTests().withAll();
-        Map<String, Integer> ports = CoverageServices.NAMES.stream()
-                .collect(Collectors.toMap(Function.identity(), name -> FreePort.find()));
-        JwtIssuer issuer = JwtIssuer.in(Path.of("target", "jwt"));
-        token = issuer.token("system-test", Duration.ofHours(1), "ingest");
-        Map<String, String> environment = new HashMap<>(stack.settings());
-        environment.putAll(issuer.serviceEnvironment());
-        services = CoverageServices.start(REPOSITORY, ports, environment, Path.of("target", "services"));
+        system = SystemUnderTest.start("coverage-flow");
+        services = system.services();
+        token = system.issuer().token("system-test", Duration.ofHours(1), "ingest");
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (services != null) {
-            services.close();
-        }
-        if (stack != null) {
-            stack.close();
+    static void stop() {
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -94,7 +80,7 @@ class CoverageFlowIT {
                     .body("$", hasKey("paths"));
         }
         given().baseUri(url("ingest-service")).get("/q/health/ready")
-                .then().body("checks.name", hasItem("Kafka connection health check"));
+                .then().body("checks.name", hasItems("Kafka connection health check", "object store"));
         given().baseUri(url("catalog-service")).get("/q/health/ready")
                 .then().body("checks.name", hasItems("Kafka connection health check", "MongoDB connection health check"));
         given().baseUri(url("recommend-service")).get("/q/health/ready")

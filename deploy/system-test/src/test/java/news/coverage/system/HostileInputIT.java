@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.coverage.deploy.run.CoverageServices;
 import news.coverage.deploy.run.JwtIssuer;
-import news.coverage.deploy.stack.FreePort;
-import news.coverage.deploy.stack.LocalStack;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +63,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
 
-    private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent().getParent();
     /** HTTP/1.1, as curl and most clients speak it (over an h2c upgrade the HTTP/2 layer has limits of its own). */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -75,7 +71,7 @@ class HostileInputIT {
     /** The ids of the items the cases had accepted. */
     private static final Set<String> ACCEPTED = new ConcurrentSkipListSet<>();
 
-    private static LocalStack stack;
+    private static SystemUnderTest system;
     private static CoverageServices services;
     private static Map<String, String> tokens;
 
@@ -103,24 +99,15 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.forTests().withAll();
-        Map<String, Integer> ports = CoverageServices.NAMES.stream()
-                .collect(Collectors.toMap(Function.identity(), name -> FreePort.find()));
-        JwtIssuer issuer = JwtIssuer.in(Path.of("target", "jwt-hostile"));
-        JwtIssuer stranger = JwtIssuer.in(Path.of("target", "jwt-stranger"));
-        Map<String, String> environment = new HashMap<>(stack.settings());
-        environment.putAll(issuer.serviceEnvironment());
-        services = CoverageServices.start(REPOSITORY, ports, environment, Path.of("target", "services-hostile"));
-        tokens = tokens(issuer, stranger);
+        system = SystemUnderTest.start("hostile-input");
+        services = system.services();
+        tokens = tokens(system.issuer(), JwtIssuer.in(Path.of("target", "hostile-input", "stranger-jwt")));
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (services != null) {
-            services.close();
-        }
-        if (stack != null) {
-            stack.close();
+    static void stop() {
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -539,6 +526,10 @@ class HostileInputIT {
                 "ISO-8601 instant"));
         cases.add(Case.refused("catalog an unknown parameter", get(catalog("/articles?limt=1")), 400, "'limt'"));
         cases.add(Case.refused("catalog /topics with an unknown parameter", get(catalog("/topics?top=1")), 400, "'top'"));
+        cases.add(Case.refused("ingest /items with a misspelt parameter", asIngester(post(ingest("/items?topic=AI"),
+                "application/json", Item.valid().json())), 400, "'topic'"));
+        cases.add(Case.refused("ingest /uploads with an unknown parameter", asIngester(post(ingest("/uploads?dryRun=1"),
+                "application/x-ndjson", Item.valid().json())), 400, "'dryRun'"));
         cases.add(Case.refused("recommend an unknown parameter", get(recommend("/related/" + ARTICLE_ID + "?limt=1")),
                 400, "'limt'"));
         cases.add(Case.refused("recommend draft with an unknown parameter", get(recommend("/related?title=IBM&q=1")),

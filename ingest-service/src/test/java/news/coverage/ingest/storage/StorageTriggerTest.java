@@ -119,6 +119,13 @@ class StorageTriggerTest {
     }
 
     @Test
+    void readinessReportsTheObjectStore() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'object store' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'object store' }.data.buckets", org.hamcrest.Matchers.equalTo("incoming"));
+    }
+
+    @Test
     void bodyThatIsNoNotificationIsA422() {
         given().contentType("application/json").body("{\"hello\": \"world\"}")
                 .post("/storage-events")

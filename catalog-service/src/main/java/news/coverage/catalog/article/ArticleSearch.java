@@ -5,14 +5,12 @@ import com.mongodb.client.model.Sorts;
 import io.quarkus.mongodb.FindOptions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import news.coverage.article.Topics;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Finds articles by topics, provider, time range and type, page by page in a stable order. */
@@ -37,19 +35,14 @@ public class ArticleSearch {
             Optional<Instant> from, Optional<Instant> to, Optional<String> type) {
     }
 
-    /** A provider as queries name it: its domain or its name, in any case. */
-    static String providerKey(String provider) {
-        return provider.strip().toLowerCase(Locale.ROOT);
-    }
-
     public Uni<List<ArticleDocument>> page(Criteria criteria, Optional<PageCursor> after, int size) {
         List<Bson> filters = new ArrayList<>();
         criteria.url().ifPresent(url -> filters.add(Filters.eq("urls", url)));
         if (!criteria.topics().isEmpty()) {
-            List<String> keys = criteria.topics().stream().map(Topics::key).distinct().toList();
+            List<String> keys = LookupKeys.topicKeys(criteria.topics());
             filters.add(criteria.anyTopic() ? Filters.in("topicKeys", keys) : Filters.all("topicKeys", keys));
         }
-        criteria.provider().ifPresent(provider -> filters.add(Filters.eq("providerKeys", providerKey(provider))));
+        criteria.provider().ifPresent(provider -> filters.add(Filters.eq("providerKeys", LookupKeys.providerKey(provider))));
         criteria.from().ifPresent(from -> filters.add(Filters.gte("publishedAt", from)));
         criteria.to().ifPresent(to -> filters.add(Filters.lt("publishedAt", to)));
         criteria.type().ifPresent(type -> filters.add(Filters.eq("item.type", type)));

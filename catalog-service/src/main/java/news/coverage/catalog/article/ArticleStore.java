@@ -14,7 +14,6 @@ import com.mongodb.client.model.WriteModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.article.CanonicalUrl;
-import news.coverage.article.Topics;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,9 +144,9 @@ public class ArticleStore {
         List<String> topics = new ArrayList<>();
         item.path("topics").forEach(topic -> topics.add(topic.asText()));
         document.topics = topics;
-        document.topicKeys = topics.stream().map(Topics::key).distinct().toList();
-        document.providerKeys = Stream.of(document.providerDomain, item.path("provider").path("name").asText(""))
-                .map(ArticleSearch::providerKey).filter(key -> !key.isEmpty()).distinct().toList();
+        document.topicKeys = LookupKeys.topicKeys(topics);
+        document.providerKeys = LookupKeys.providerKeys(document.providerDomain,
+                item.path("provider").path("name").asText(null));
         document.item = BsonItem.of(item);
         document.firstSeenAt = before == null ? now : before.firstSeenAt;
         document.updatedAt = now;

@@ -85,6 +85,28 @@ class CatalogQueryTest {
         given().queryParam("topic", vision).queryParam("provider", "cnet").get("/articles").then().body("items", hasSize(0));
     }
 
+    @Inject
+    ArticleRepository repository;
+
+    @Inject
+    LookupKeys keys;
+
+    @Test
+    void documentsStoredWithoutLookupKeysGetThemAndAreFound() {
+        String id = catalog("2020-06-08T10:00:00Z", "old.example", "article", vision);
+        awaitCount(1);
+        // as an earlier version stored it
+        repository.mongoCollection().updateOne(com.mongodb.client.model.Filters.eq("_id", id),
+                com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.unset("topicKeys"),
+                        com.mongodb.client.model.Updates.unset("providerKeys"))).await().indefinitely();
+        given().queryParam("topic", vision).get("/articles").then().body("items", hasSize(0));
+
+        assertEquals(1L, keys.backfill().await().indefinitely());
+        given().queryParam("topic", vision.toUpperCase(java.util.Locale.ROOT))
+                .queryParam("provider", "PROVIDER OF OLD.EXAMPLE").get("/articles")
+                .then().statusCode(200).body("items.id", contains(id));
+    }
+
     @Test
     void pagesNeitherRepeatNorMissArticlesWhileOthersArrive() {
         for (int day = 10; day >= 1; day--) {

@@ -198,7 +198,7 @@ class HostileInputIT {
         Map<String, String> refused = new LinkedHashMap<>();
         refused.put("expired", "has expired");
         refused.put("signed by another key", "signature does not verify");
-        refused.put("alg none", "bearer token");
+        refused.put("alg none", "not signed with RS256");
         refused.put("tampered payload", "signature does not verify");
         refused.put("another issuer", "issuer");
         refused.put("not valid yet", "not valid yet");

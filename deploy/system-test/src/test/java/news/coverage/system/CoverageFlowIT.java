@@ -17,6 +17,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -65,7 +66,10 @@ class CoverageFlowIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url("recommend-service"))
                 .get("/related/" + second)
                 .then().statusCode(200)
-                .body("items.id", hasItem(first)));
+                .body("items.id", hasItem(first))
+                // both report IBM's exit: in the box, with the probability that put it there
+                .body("sameStory.id", hasItem(first))
+                .body("sameStory.sameStoryProbability", everyItem(greaterThanOrEqualTo(0.6f))));
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.List;
  * @param sameProvider   whether both come from the same outlet
  * @param hoursApart     distance in publication time
  * @param editorialLink  whether either item lists the other as related
+ * @param sameStoryFeatures the features of the same-story probability, as the model reads them
  */
 public record Reasons(double textSimilarity, List<WeightedTopic> sharedTopics, boolean sameProvider,
-        double hoursApart, boolean editorialLink) {
+        double hoursApart, boolean editorialLink, SameStoryModel.Features sameStoryFeatures) {
 
     public record WeightedTopic(String topic, double weight) {
     }

@@ -1,7 +1,18 @@
 package news.coverage.recommend.related;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
-/** The related-coverage box of one article (or of a draft, with no id), best first. */
+/**
+ * The related coverage of one article (or of a draft, with no id): {@code items}, the whole ranking best first, and
+ * {@code sameStory}, the box: those of them likely enough to report the same story, possibly none. The items not in
+ * the box are more on the topic.
+ */
 public record RelatedCoverage(String articleId, List<RelatedItem> items) {
+
+    @JsonProperty("sameStory")
+    public List<RelatedItem> sameStory() {
+        return items.stream().filter(RelatedItem::sameStory).toList();
+    }
 }

@@ -17,9 +17,11 @@ public class RelatedRanker {
     private static final double QUALITY_CEILING = 100;
 
     private final RankingConfig config;
+    private final SameStoryModel sameStory;
 
-    public RelatedRanker(RankingConfig config) {
+    public RelatedRanker(RankingConfig config, SameStoryConfig sameStory) {
         this.config = config;
+        this.sameStory = new SameStoryModel(sameStory);
     }
 
     /**
@@ -59,11 +61,15 @@ public class RelatedRanker {
                 + weights.editorial() * (candidate.linked() ? 1 : 0);
         double score = relevance * closeness * (1 + weights.quality() * quality)
                 * (1 + weights.sameProvider() * (sameProvider ? 1 : 0));
+        SameStoryModel.Features features = sameStory.features(text, topics, apart, sameProvider, candidate.linked(),
+                query.title(), article.title());
+        double probability = round(sameStory.probability(features));
         return new RelatedItem(article.id(), article.title(), article.url(),
                 new Provider(article.providerName(), article.providerDomain()),
                 article.publishedAt(), article.quality(), article.type(), article.imageUrl(), round(score),
+                probability, sameStory.isSameStory(probability),
                 new Reasons(round(text), shared, sameProvider, Math.round(apart.toMinutes() / 6.0) / 10.0,
-                        candidate.linked()));
+                        candidate.linked(), features));
     }
 
     /** The best items in order, at most {@code perProvider} of any one provider. */

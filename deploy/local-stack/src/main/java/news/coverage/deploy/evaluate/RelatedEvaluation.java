@@ -54,6 +54,8 @@ public final class RelatedEvaluation {
     private static final int DEPTH = 20;
     /** How much of each answer is printed, as nDCG@10 reads it. */
     private static final int DEPTH_SHOWN = 10;
+    /** recommend's related.same-story.threshold, for the box of the cross-validated weights. */
+    private static final double BOX_THRESHOLD = 0.6;
     private static final Duration STATISTICS_SETTLE = Duration.ofSeconds(6);
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -80,6 +82,7 @@ public final class RelatedEvaluation {
         Map<String, List<String>> ours = new LinkedHashMap<>();
         Map<String, Set<String>> siteLists = new LinkedHashMap<>();
         Map<String, String> storyOf = new LinkedHashMap<>();
+        Map<String, List<BoxEvaluation.Answered>> boxes = new LinkedHashMap<>();
         try (LocalStack stack = LocalStack.forTests().withAll()) {
             JwtIssuer issuer = JwtIssuer.in(work.resolve("jwt"));
             Map<String, String> environment = new HashMap<>(stack.settings());
@@ -106,8 +109,18 @@ public final class RelatedEvaluation {
                     JsonNode answer = get(recommend.resolve("/related/" + entry.getValue() + "?limit=" + DEPTH
                             + "&window=" + WINDOW));
                     List<String> ranked = new ArrayList<>();
-                    answer.path("items").forEach(item -> ranked.add(fileOfId.getOrDefault(item.path("id").asText(), "?")));
+                    List<BoxEvaluation.Answered> answered = new ArrayList<>();
+                    answer.path("items").forEach(item -> {
+                        String file = fileOfId.getOrDefault(item.path("id").asText(), "?");
+                        ranked.add(file);
+                        Map<String, Double> features = new LinkedHashMap<>();
+                        item.path("reasons").path("sameStoryFeatures").fields()
+                                .forEachRemaining(feature -> features.put(feature.getKey(), feature.getValue().asDouble()));
+                        answered.add(new BoxEvaluation.Answered(file, item.path("sameStoryProbability").asDouble(),
+                                item.path("sameStory").asBoolean(), features));
+                    });
                     ours.put(entry.getKey(), ranked);
+                    boxes.put(entry.getKey(), answered);
                     Set<String> listed = new HashSet<>();
                     get(catalog.resolve("/articles/" + entry.getValue())).path("related").forEach(related -> {
                         String file = fileOfId.get(related.path("id").asText());
@@ -141,6 +154,8 @@ public final class RelatedEvaluation {
         System.out.printf("%-14s %-16s %-16s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5");
         judgedOnly("news.coverage", ours, judgments);
         judgedOnly("MoreLikeThis", baseline, judgments);
+        BoxEvaluation.print(boxes, judgments, file -> describe(byFile.get(file)), BOX_THRESHOLD,
+                repository.resolve("target/same-story-weights.properties"));
         Path toJudge = repository.resolve("target/related-evaluation-unjudged.tsv");
         Files.write(toJudge, unjudged(judgments, DEPTH_SHOWN, ours, baseline));
         System.out.printf("The unjudged results of either top %d, to be graded for a fuller pool (add the grade as a "

@@ -1,0 +1,96 @@
+package news.coverage.recommend.related;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SameStoryModelTest {
+
+    /** Weights of the shape deploy/evaluate learns: text and a shared subject speak for the same story. */
+    private static final SameStoryConfig CONFIG = new SameStoryConfig() {
+        @Override
+        public double bias() {
+            return -8;
+        }
+
+        @Override
+        public Weights weights() {
+            return new Weights() {
+                public double text() {
+                    return 15;
+                }
+
+                public double topics() {
+                    return 3;
+                }
+
+                public double closeness() {
+                    return 3;
+                }
+
+                public double sameProvider() {
+                    return -4;
+                }
+
+                public double editorial() {
+                    return 3;
+                }
+
+                public double headline() {
+                    return 1.5;
+                }
+
+                public double subject() {
+                    return 5;
+                }
+            };
+        }
+
+        @Override
+        public Duration timeScale() {
+            return Duration.ofHours(24);
+        }
+
+        @Override
+        public double threshold() {
+            return 0.6;
+        }
+    };
+
+    private final SameStoryModel model = new SameStoryModel(CONFIG);
+
+    @Test
+    void closenessInTimeIsGaussianInTheTimeScale() {
+        assertEquals(1.0, model.features(0.5, 0, Duration.ZERO, false, false, "a", "b").closeness(), 1e-9);
+        assertEquals(Math.exp(-0.5), model.features(0.5, 0, Duration.ofHours(24), false, false, "a", "b").closeness(), 1e-9);
+        assertEquals(Math.exp(-2), model.features(0.5, 0, Duration.ofHours(48), false, false, "a", "b").closeness(), 1e-9);
+    }
+
+    @Test
+    void theProbabilityIsTheLogisticFunctionOfTheWeightedFeatures() {
+        var features = new SameStoryModel.Features(0.4, 1, 1, 0, 0, 0.5, 1);
+        double sum = -8 + 15 * 0.4 + 3 + 3 + 1.5 * 0.5 + 5;
+        assertEquals(1 / (1 + Math.exp(-sum)), model.probability(features), 1e-12);
+    }
+
+    @Test
+    void theSameSubjectAndCloseTimeMakeTheSameStoryAnotherSubjectDoesNot() {
+        double same = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
+                "IBM exits facial recognition business", "IBM gets out of facial recognition"));
+        double parallel = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
+                "IBM exits facial recognition business", "Amazon pauses police use of facial recognition"));
+        assertTrue(model.isSameStory(same), "same subject: " + same);
+        assertFalse(model.isSameStory(parallel), "another subject: " + parallel);
+    }
+
+    @Test
+    void aWeakTextMatchDaysApartStaysOutOfTheBox() {
+        double background = model.probability(model.features(0.05, 0.5, Duration.ofDays(4), false, false,
+                "Why face-recognition technology has a bias problem", "IBM exits facial recognition business"));
+        assertTrue(background < 0.05, "background piece: " + background);
+    }
+}

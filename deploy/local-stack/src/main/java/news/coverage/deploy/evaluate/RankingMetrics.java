@@ -82,6 +82,37 @@ public final class RankingMetrics {
         return String.format("%.3f (n=%d)", mean, defined.length);
     }
 
+    /**
+     * B-cubed precision and recall of the stories against the judged same-story pairs, over the judged queries: of
+     * the judged items in a query's story (the query itself counting), the share judged the same story; of the
+     * query's same-story items (itself counting), the share in its story.
+     */
+    public static double[] bCubed(Map<String, String> storyOf, Judgments judgments) {
+        double precision = 0;
+        double recall = 0;
+        int queries = 0;
+        for (var query : judgments.byQuery().entrySet()) {
+            String story = storyOf.get(query.getKey());
+            if (story == null) {
+                continue;
+            }
+            int together = 0;
+            int togetherSame = 0;
+            int same = 0;
+            for (var judged : query.getValue().entrySet()) {
+                boolean isSame = judged.getValue() == 2;
+                boolean inStory = story.equals(storyOf.get(judged.getKey()));
+                same += isSame ? 1 : 0;
+                together += inStory ? 1 : 0;
+                togetherSame += inStory && isSame ? 1 : 0;
+            }
+            precision += (1.0 + togetherSame) / (1 + together);
+            recall += (1.0 + togetherSame) / (1 + same);
+            queries++;
+        }
+        return new double[] { precision / queries, recall / queries };
+    }
+
     private static double dcg(List<Integer> gains, int k) {
         double sum = 0;
         for (int i = 0; i < Math.min(k, gains.size()); i++) {

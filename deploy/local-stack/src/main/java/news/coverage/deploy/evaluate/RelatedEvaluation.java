@@ -251,6 +251,9 @@ public final class RelatedEvaluation {
                 + "(same-story precision %.2f, recall %.2f)%n", together[2], pairs[2], together[1], pairs[1],
                 together[0], pairs[0], together[2] / (double) Math.max(1, together[0] + together[1] + together[2]),
                 together[2] / (double) Math.max(1, pairs[2]));
+        double[] bCubed = RankingMetrics.bCubed(storyOf, judgments);
+        System.out.printf("Stories against the judged same-story pairs, B-cubed: precision %.3f, recall %.3f, F1 %.3f%n",
+                bCubed[0], bCubed[1], 2 * bCubed[0] * bCubed[1] / (bCubed[0] + bCubed[1]));
     }
 
     private static String describe(EvaluatedItem item) {

@@ -31,6 +31,16 @@ class RankingMetricsTest {
     }
 
     @Test
+    void bCubedCountsTheJudgedItemsOfEachQuerysStory() {
+        // q's story holds a (same story) and c (not); b, the same story, is in another story
+        Judgments judgments = new Judgments(Map.of("q", Map.of("a", 2, "b", 2, "c", 0, "d", 1)));
+        Map<String, String> storyOf = Map.of("q", "s1", "a", "s1", "c", "s1", "b", "s2", "d", "s3");
+        double[] bCubed = RankingMetrics.bCubed(storyOf, judgments);
+        assertEquals(2 / 3.0, bCubed[0], 1e-9, "precision: q and a of q, a, c");
+        assertEquals(2 / 3.0, bCubed[1], 1e-9, "recall: q and a of q, a, b");
+    }
+
+    @Test
     void severalQrelsFilesAreOnePoolAndAPairIsGradedOnce(@TempDir Path folder) throws IOException {
         Path pool = Files.writeString(folder.resolve("pool.tsv"), "q\ta\t2\nq\tc\t0\n");
         Path more = Files.writeString(folder.resolve("more.tsv"), "q\tb\t1\nr\ta\t2\n");

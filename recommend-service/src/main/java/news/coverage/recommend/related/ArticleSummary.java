@@ -14,7 +14,8 @@ import java.util.List;
  * interned, since a hundred thousand articles repeat a few tens of thousands of them.
  */
 record ArticleSummary(String id, String title, String url, String providerName, String providerDomain,
-        Instant publishedAt, Integer quality, String type, String imageUrl, List<String> topics, TermVector text) {
+        Instant publishedAt, Integer quality, String type, String imageUrl, List<String> topics, TermVector text,
+        Headlines.Headline headline) {
 
     /** The columns {@link #of(Row)} reads, from the {@code article} table aliased {@code a}. */
     static final String COLUMNS = """
@@ -31,12 +32,13 @@ record ArticleSummary(String id, String title, String url, String providerName, 
                 row.getOffsetDateTime("published_at").toInstant(), row.getInteger("quality"),
                 row.getString("type") == null ? null : row.getString("type").intern(), row.getString("image_url"),
                 Arrays.stream(row.getArrayOfStrings("topics")).map(String::intern).toList(),
-                TermVector.of(terms, row.getArrayOfFloats("term_weights")));
+                TermVector.of(terms, row.getArrayOfFloats("term_weights")),
+                Headlines.Headline.of(row.getString("title")));
     }
 
     static ArticleSummary of(Article article) {
         return new ArticleSummary(article.id, article.title, article.url, article.providerName, article.providerDomain,
                 article.publishedAt, article.quality, article.type, article.imageUrl, List.copyOf(article.topics),
-                new TermVector(article.terms, article.termWeights));
+                new TermVector(article.terms, article.termWeights), Headlines.Headline.of(article.title));
     }
 }

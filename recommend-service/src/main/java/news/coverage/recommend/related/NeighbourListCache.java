@@ -94,8 +94,8 @@ public class NeighbourListCache {
             for (int i = 0; i < neighbours.length; i++) {
                 candidates.add(new Candidate(neighbours[i], similarities[i], linked[i]));
             }
-            RelatedQuery query = new RelatedQuery(article.id(), article.title(), article.text(), topics, article.providerDomain(),
-                    article.publishedAt(), Set.of(), options);
+            RelatedQuery query = new RelatedQuery(article.id(), article.headline(), article.text(), topics,
+                    article.providerDomain(), article.publishedAt(), Set.of(), options);
             return new Kept(query, candidates, computed, truncated, capped, held);
         }
 

@@ -189,8 +189,9 @@ public class NeighbourLists {
                     for (Candidate candidate : found.getItem1()) {
                         ArticleSummary other = candidate.article();
                         own.add(new Pair(candidate, ranker.score(query, candidate, weights).score()));
-                        RelatedQuery theirs = new RelatedQuery(other.id(), other.title(), TermVector.EMPTY, Set.copyOf(other.topics()),
-                                other.providerDomain(), other.publishedAt(), Set.of(), query.options());
+                        RelatedQuery theirs = new RelatedQuery(other.id(), other.headline(), TermVector.EMPTY,
+                                Set.copyOf(other.topics()), other.providerDomain(), other.publishedAt(), Set.of(),
+                                query.options());
                         offers.add(new Pair(candidate, ranker.score(theirs,
                                 new Candidate(arrived, candidate.textSimilarity(), candidate.linked()), weights).score()));
                     }

@@ -1,7 +1,5 @@
 package news.coverage.recommend.related;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.List;
 
 /**
@@ -9,10 +7,9 @@ import java.util.List;
  * {@code sameStory}, the box: those of them likely enough to report the same story, possibly none. The items not in
  * the box are more on the topic.
  */
-public record RelatedCoverage(String articleId, List<RelatedItem> items) {
+public record RelatedCoverage(String articleId, List<RelatedItem> items, List<RelatedItem> sameStory) {
 
-    @JsonProperty("sameStory")
-    public List<RelatedItem> sameStory() {
-        return items.stream().filter(RelatedItem::sameStory).toList();
+    static RelatedCoverage of(String articleId, List<RelatedItem> items) {
+        return new RelatedCoverage(articleId, items, items.stream().filter(RelatedItem::sameStory).toList());
     }
 }

@@ -71,7 +71,7 @@ public class RelatedCoverageService {
                             return searched(articleId, options);
                         }
                         (kept.held() ? answeredFromHeld : answeredFromKept).increment();
-                        return Uni.createFrom().item(new RelatedCoverage(articleId, ranked));
+                        return Uni.createFrom().item(RelatedCoverage.of(articleId, ranked));
                     });
                 });
     }
@@ -86,7 +86,7 @@ public class RelatedCoverageService {
     /** Related coverage of an item that is not in the catalog, such as a draft. */
     public Uni<RelatedCoverage> relatedToDraft(String title, String text, Set<String> topics, String providerDomain,
             Instant at, RelatedQuery.Options options) {
-        return answer(new RelatedQuery(null, title, analyzer.analyze(title, text), topics, providerDomain, at, Set.of(),
+        return answer(new RelatedQuery(null, Headlines.Headline.of(title), analyzer.analyze(title, text), topics, providerDomain, at, Set.of(),
                 options));
     }
 
@@ -104,7 +104,7 @@ public class RelatedCoverageService {
     private Uni<RelatedCoverage> answer(RelatedQuery query) {
         return Uni.combine().all()
                 .unis(search.candidates(query, config.weights().editorial() != 0), topicWeights.all())
-                .with((candidates, weights) -> new RelatedCoverage(query.articleId(),
+                .with((candidates, weights) -> RelatedCoverage.of(query.articleId(),
                         ranker.rank(query, candidates, weights)));
     }
 }

@@ -11,19 +11,19 @@ import java.util.Set;
  * What related coverage is asked for: an article of the read model (with {@code articleId}) or a draft.
  *
  * @param articleId      the article itself, left out of the answer; null for a draft
- * @param title          its headline, for the same-story features; may be null
+ * @param headline       its headline as the same-story features read it
  * @param text           the analysed title and excerpt
  * @param topics         the item's topics
  * @param providerDomain the item's provider, for {@code providers} and the same-provider signal; may be null
  * @param publishedAt    the centre of the time window
  * @param linkedIds      the ids the item lists as related
  */
-public record RelatedQuery(String articleId, String title, TermVector text, Set<String> topics, String providerDomain,
+public record RelatedQuery(String articleId, Headlines.Headline headline, TermVector text, Set<String> topics, String providerDomain,
         Instant publishedAt, Set<String> linkedIds, Options options) {
 
     /** For an article of the read model. */
     public static RelatedQuery of(Article article, Options options) {
-        return new RelatedQuery(article.id, article.title, new TermVector(article.terms, article.termWeights),
+        return new RelatedQuery(article.id, Headlines.Headline.of(article.title), new TermVector(article.terms, article.termWeights),
                 Set.copyOf(article.topics), article.providerDomain, article.publishedAt, Set.copyOf(article.linkedIds),
                 options);
     }

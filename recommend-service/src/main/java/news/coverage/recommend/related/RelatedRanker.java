@@ -62,7 +62,7 @@ public class RelatedRanker {
         double score = relevance * closeness * (1 + weights.quality() * quality)
                 * (1 + weights.sameProvider() * (sameProvider ? 1 : 0));
         SameStoryModel.Features features = sameStory.features(text, topics, apart, sameProvider, candidate.linked(),
-                query.title(), article.title());
+                query.headline(), article.headline());
         double probability = round(sameStory.probability(features));
         return new RelatedItem(article.id(), article.title(), article.url(),
                 new Provider(article.providerName(), article.providerDomain()),

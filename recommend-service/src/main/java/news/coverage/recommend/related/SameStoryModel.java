@@ -14,7 +14,7 @@ public final class SameStoryModel {
      * @param sameProvider 1 when both come from one outlet
      * @param editorial    1 when either lists the other as related
      * @param headline     share of the shorter headline's content words the other headline has
-     * @param subject      1 when both headlines have the same subject ({@link Headlines#subject})
+     * @param subject      1 when both headlines have the same subject ({@link Headlines.Headline#subject})
      */
     public record Features(double text, double topics, double closeness, double sameProvider, double editorial,
             double headline, double subject) {
@@ -27,10 +27,10 @@ public final class SameStoryModel {
     }
 
     public Features features(double text, double topics, Duration apart, boolean sameProvider, boolean linked,
-            String headline, String otherHeadline) {
+            Headlines.Headline headline, Headlines.Headline otherHeadline) {
         double scaled = (double) apart.toSeconds() / config.timeScale().toSeconds();
         return new Features(text, topics, Math.exp(-0.5 * scaled * scaled), sameProvider ? 1 : 0, linked ? 1 : 0,
-                Headlines.overlap(headline, otherHeadline), Headlines.sameSubject(headline, otherHeadline));
+                headline.overlap(otherHeadline), headline.sameSubject(otherHeadline));
     }
 
     public double probability(Features features) {

@@ -2,38 +2,43 @@ package news.coverage.recommend.related;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
-import java.util.Set;
-
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class HeadlinesTest {
 
+    private static Headlines.Headline headline(String text) {
+        return Headlines.Headline.of(text);
+    }
+
     @Test
     void theSubjectIsTheFirstNamingWord() {
-        assertEquals(Optional.of("ibm"), Headlines.subject("IBM exits facial recognition business"));
-        assertEquals(Optional.of("amazon"), Headlines.subject("Why Amazon's pause on police facial recognition matters"));
-        assertEquals(Optional.of("amazon"), Headlines.subject("Amazon and Microsoft pause police facial recognition"));
-        assertEquals(Optional.of("microsoft"), Headlines.subject("The Microsoft ban: what it means"));
-        assertEquals(Optional.empty(), Headlines.subject("a case for banning facial recognition"));
-        assertEquals(Optional.empty(), Headlines.subject(null));
+        assertEquals("ibm", headline("IBM exits facial recognition business").subject());
+        assertEquals("amazon", headline("Why Amazon's pause on police facial recognition matters").subject());
+        assertEquals("amazon", headline("Amazon and Microsoft pause police facial recognition").subject());
+        assertEquals("microsoft", headline("The Microsoft ban: what it means").subject());
+        assertNull(headline("a case for banning facial recognition").subject());
+        assertNull(headline(null).subject());
     }
 
     @Test
     void sameSubjectSeparatesParallelMoves() {
-        assertEquals(1.0, Headlines.sameSubject("IBM gets out of facial recognition", "IBM's exit from face recognition"));
-        assertEquals(0.0, Headlines.sameSubject("IBM gets out of facial recognition",
-                "Amazon bans police use of facial recognition"));
-        assertEquals(0.0, Headlines.sameSubject("a case for banning it", "a case for banning it"));
+        assertEquals(1.0, headline("IBM gets out of facial recognition")
+                .sameSubject(headline("IBM's exit from face recognition")));
+        assertEquals(0.0, headline("IBM gets out of facial recognition")
+                .sameSubject(headline("Amazon bans police use of facial recognition")));
+        assertEquals(0.0, headline("a case for banning it").sameSubject(headline("a case for banning it")));
     }
 
     @Test
     void overlapCountsContentWordsOfTheShorterHeadline() {
-        assertEquals(Set.of("ibm", "exits", "facial", "recognition", "business"),
-                Headlines.words("IBM exits the facial recognition business"));
-        assertEquals(1.0, Headlines.overlap("IBM exits facial recognition", "IBM exits facial recognition business, "
-                + "calls on Congress"));
-        assertEquals(1 / 3.0, Headlines.overlap("IBM exits recognition", "Amazon pauses facial recognition tech"), 1e-9);
-        assertEquals(0.0, Headlines.overlap("", "IBM"));
+        assertArrayEquals(new String[] { "business", "exits", "facial", "ibm", "recognition" },
+                headline("IBM exits the facial recognition business.").words());
+        assertEquals(1.0, headline("IBM exits facial recognition")
+                .overlap(headline("IBM exits facial recognition business, calls on Congress")));
+        assertEquals(1 / 3.0, headline("IBM exits recognition")
+                .overlap(headline("Amazon pauses facial recognition tech")), 1e-9);
+        assertEquals(0.0, headline("").overlap(headline("IBM")));
     }
 }

@@ -61,13 +61,17 @@ class SameStoryModelTest {
         }
     };
 
+    private static final Headlines.Headline A = Headlines.Headline.of("a");
+    private static final Headlines.Headline B = Headlines.Headline.of("b");
+
     private final SameStoryModel model = new SameStoryModel(CONFIG);
 
     @Test
     void closenessInTimeIsGaussianInTheTimeScale() {
-        assertEquals(1.0, model.features(0.5, 0, Duration.ZERO, false, false, "a", "b").closeness(), 1e-9);
-        assertEquals(Math.exp(-0.5), model.features(0.5, 0, Duration.ofHours(24), false, false, "a", "b").closeness(), 1e-9);
-        assertEquals(Math.exp(-2), model.features(0.5, 0, Duration.ofHours(48), false, false, "a", "b").closeness(), 1e-9);
+        assertEquals(1.0, model.features(0.5, 0, Duration.ZERO, false, false, A, B).closeness(), 1e-9);
+        assertEquals(Math.exp(-0.5), model.features(0.5, 0, Duration.ofHours(24), false, false, A, B).closeness(),
+                1e-9);
+        assertEquals(Math.exp(-2), model.features(0.5, 0, Duration.ofHours(48), false, false, A, B).closeness(), 1e-9);
     }
 
     @Test
@@ -80,9 +84,11 @@ class SameStoryModelTest {
     @Test
     void theSameSubjectAndCloseTimeMakeTheSameStoryAnotherSubjectDoesNot() {
         double same = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
-                "IBM exits facial recognition business", "IBM gets out of facial recognition"));
+                Headlines.Headline.of("IBM exits facial recognition business"),
+                Headlines.Headline.of("IBM gets out of facial recognition")));
         double parallel = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
-                "IBM exits facial recognition business", "Amazon pauses police use of facial recognition"));
+                Headlines.Headline.of("IBM exits facial recognition business"),
+                Headlines.Headline.of("Amazon pauses police use of facial recognition")));
         assertTrue(model.isSameStory(same), "same subject: " + same);
         assertFalse(model.isSameStory(parallel), "another subject: " + parallel);
     }
@@ -90,7 +96,8 @@ class SameStoryModelTest {
     @Test
     void aWeakTextMatchDaysApartStaysOutOfTheBox() {
         double background = model.probability(model.features(0.05, 0.5, Duration.ofDays(4), false, false,
-                "Why face-recognition technology has a bias problem", "IBM exits facial recognition business"));
+                Headlines.Headline.of("Why face-recognition technology has a bias problem"),
+                Headlines.Headline.of("IBM exits facial recognition business")));
         assertTrue(background < 0.05, "background piece: " + background);
     }
 }

@@ -3,9 +3,11 @@ package news.coverage.problem;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import news.coverage.article.TextCharacters;
+import news.coverage.article.Years;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,10 +18,6 @@ import java.util.TreeSet;
  * that names the parameter. No value may hold a character that no article text holds ({@link TextCharacters}).
  */
 public final class QueryParameters {
-
-    /** The instants an API takes and stores: four-digit years, as every store and client here reads them. */
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private QueryParameters() {
     }
@@ -59,7 +57,7 @@ public final class QueryParameters {
         return number;
     }
 
-    /** An ISO-8601 instant from year 1 to 9999, if given. */
+    /** An ISO-8601 instant within {@link Years}, if given. */
     public static Optional<Instant> instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
@@ -71,8 +69,9 @@ public final class QueryParameters {
             throw new BadRequestException(name + " must be an ISO-8601 instant such as 2020-06-09T00:00:00Z, not '"
                     + value + "'");
         }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw new BadRequestException(name + " must be an instant from year 1 to 9999, not " + value);
+        if (!Years.holds(instant.atZone(ZoneOffset.UTC).getYear())) {
+            throw new BadRequestException(name + " must be an instant from year " + Years.FIRST + " to " + Years.LAST
+                    + ", not " + value);
         }
         return Optional.of(instant);
     }

@@ -31,10 +31,6 @@ public class RequestProblems {
 
     @ServerExceptionMapper(priority = SecurityProblems.PRECEDENCE)
     public Response notFound(NotFoundException e, HttpServerRequest request) {
-        if (e.getCause() != null) {
-            return problem(400, "Bad Request", "a parameter of " + request.method() + " " + request.path()
-                    + " cannot be read: " + e.getCause().getMessage());
-        }
         String detail = e.getMessage();
         if (detail == null || ROUTING_NOT_FOUND.contains(detail)) {
             detail = "no endpoint has the path " + request.path() + " (the endpoints are listed at /q/openapi)";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import news.coverage.article.Years;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
@@ -12,13 +13,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * A date-time of an item: an ISO-8601 text with an offset, in UTC from year 1 to 9999. Not a number of seconds (which
+ * A date-time of an item: an ISO-8601 text with an offset, in UTC within {@link Years}. Not a number of seconds (which
  * Jackson would take as epoch time) and not a year no store downstream can hold.
  */
 final class IsoDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
-
-    static final int FIRST_YEAR = 1;
-    static final int LAST_YEAR = 9999;
 
     IsoDateTimeDeserializer() {
         super(OffsetDateTime.class);
@@ -32,8 +30,7 @@ final class IsoDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime
         String text = parser.getText().strip();
         try {
             OffsetDateTime dateTime = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            int year = dateTime.withOffsetSameInstant(ZoneOffset.UTC).getYear();
-            if (year < FIRST_YEAR || year > LAST_YEAR) {
+            if (!Years.holds(dateTime.withOffsetSameInstant(ZoneOffset.UTC).getYear())) {
                 throw context.weirdStringException(text, OffsetDateTime.class, "the year is out of range");
             }
             return dateTime;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.article.Years;
 import news.coverage.ingest.format.JsonReader;
 import news.coverage.ingest.format.ParsedItem;
 
@@ -83,7 +84,7 @@ public class ItemBinder {
         }
         if (Temporal.class.isAssignableFrom(type)) {
             return "an ISO-8601 date-time with offset, such as 2020-06-12T18:11:00Z, from year "
-                    + IsoDateTimeDeserializer.FIRST_YEAR + " to " + IsoDateTimeDeserializer.LAST_YEAR + " in UTC";
+                    + Years.FIRST + " to " + Years.LAST + " in UTC";
         }
         if (type == String.class) {
             return "text";

@@ -86,8 +86,8 @@ public class RelatedCoverageService {
     /** Related coverage of an item that is not in the catalog, such as a draft. */
     public Uni<RelatedCoverage> relatedToDraft(String title, String text, Set<String> topics, String providerDomain,
             Instant at, RelatedQuery.Options options) {
-        return answer(new RelatedQuery(null, Headlines.Headline.of(title), analyzer.analyze(title, text), topics, providerDomain, at, Set.of(),
-                options));
+        return answer(new RelatedQuery(null, Headlines.Headline.of(title), analyzer.analyze(title, text), topics,
+                providerDomain, at, Set.of(), options));
     }
 
     private static NotFoundException unknown(String articleId) {

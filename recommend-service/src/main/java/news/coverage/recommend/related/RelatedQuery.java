@@ -18,14 +18,14 @@ import java.util.Set;
  * @param publishedAt    the centre of the time window
  * @param linkedIds      the ids the item lists as related
  */
-public record RelatedQuery(String articleId, Headlines.Headline headline, TermVector text, Set<String> topics, String providerDomain,
-        Instant publishedAt, Set<String> linkedIds, Options options) {
+public record RelatedQuery(String articleId, Headlines.Headline headline, TermVector text, Set<String> topics,
+        String providerDomain, Instant publishedAt, Set<String> linkedIds, Options options) {
 
     /** For an article of the read model. */
     public static RelatedQuery of(Article article, Options options) {
-        return new RelatedQuery(article.id, Headlines.Headline.of(article.title), new TermVector(article.terms, article.termWeights),
-                Set.copyOf(article.topics), article.providerDomain, article.publishedAt, Set.copyOf(article.linkedIds),
-                options);
+        return new RelatedQuery(article.id, Headlines.Headline.of(article.title),
+                new TermVector(article.terms, article.termWeights), Set.copyOf(article.topics), article.providerDomain,
+                article.publishedAt, Set.copyOf(article.linkedIds), options);
     }
 
     /** Whether the options let a candidate into the answer: inside the window, of the providers asked, not excluded. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -21,14 +22,17 @@ final class BoxEvaluation {
     record Answered(String file, double probability, boolean inBox, Map<String, Double> features) {
     }
 
-    /** Shown items, of which judged and same story; same-story items, of which shown; queries without any, empty. */
-    record Measures(int shown, int shownJudged, int shownSame, int same, int sameShown, int without, int emptyWithout) {
+    /**
+     * Shown items, of which judged, and of which same story; same-story items of the pool; queries without any, and of
+     * those the ones with an empty box.
+     */
+    record Measures(int shown, int shownJudged, int shownSame, int same, int without, int emptyWithout) {
 
         @Override
         public String toString() {
             return String.format("precision of shown %s (%d shown, %d unjudged), recall of same story %s (%d of %d), "
                             + "empty box where there is no same-story item %d of %d",
-                    ratio(shownSame, shownJudged), shown, shown - shownJudged, ratio(sameShown, same), sameShown, same,
+                    ratio(shownSame, shownJudged), shown, shown - shownJudged, ratio(shownSame, same), shownSame, same,
                     emptyWithout, without);
         }
 
@@ -43,11 +47,13 @@ final class BoxEvaluation {
     private BoxEvaluation() {
     }
 
-    static Measures measure(Map<String, List<Answered>> answers, Judgments judgments, Function<Answered, Boolean> inBox) {
-        int shown = 0, shownJudged = 0, shownSame = 0, same = 0, sameShown = 0, without = 0, emptyWithout = 0;
+    static Measures measure(Map<String, List<Answered>> answers, Judgments judgments,
+            BiPredicate<String, Answered> inBox) {
+        int shown = 0, shownJudged = 0, shownSame = 0, same = 0, without = 0, emptyWithout = 0;
         for (var query : judgments.byQuery().entrySet()) {
             Map<String, Integer> grades = query.getValue();
-            List<Answered> box = answers.getOrDefault(query.getKey(), List.of()).stream().filter(inBox::apply).toList();
+            List<Answered> box = answers.getOrDefault(query.getKey(), List.of()).stream()
+                    .filter(item -> inBox.test(query.getKey(), item)).toList();
             long sameInPool = grades.values().stream().filter(grade -> grade == 2).count();
             same += (int) sameInPool;
             if (sameInPool == 0) {
@@ -60,17 +66,15 @@ final class BoxEvaluation {
                 if (grade != null) {
                     shownJudged++;
                     shownSame += grade == 2 ? 1 : 0;
-                    sameShown += grade == 2 ? 1 : 0;
                 }
             }
         }
-        return new Measures(shown, shownJudged, shownSame, same, sameShown, without, emptyWithout);
+        return new Measures(shown, shownJudged, shownSame, same, without, emptyWithout);
     }
 
     /** Prints every judged query's box as a person sees it, the measures, and the cross-validated training. */
     static void print(Map<String, List<Answered>> answers, Judgments judgments, Function<String, String> describe,
             double threshold, Path weightsFile) throws IOException {
-        // the threshold marked * is the service's
         System.out.printf("%nThe box (sameStory) of each judged item: probability, grade (? unjudged), item%n");
         judgments.byQuery().forEach((query, grades) -> {
             System.out.println("## " + describe.apply(query));
@@ -79,31 +83,30 @@ final class BoxEvaluation {
                 System.out.println("   (empty box)");
             }
             box.forEach(item -> System.out.printf("   %.2f %s %s%n", item.probability(),
-                    grades.containsKey(item.file()) ? grades.get(item.file()).toString() : "?", describe.apply(item.file())));
+                    grades.containsKey(item.file()) ? grades.get(item.file()).toString() : "?",
+                    describe.apply(item.file())));
         });
         System.out.println("Box as served (threshold " + threshold + "): "
-                + measure(answers, judgments, Answered::inBox));
+                + measure(answers, judgments, (query, item) -> item.inBox()));
 
         List<SameStoryTraining.Example> examples = new ArrayList<>();
-        List<Answered> judgedItems = new ArrayList<>();
         answers.forEach((query, items) -> items.stream()
                 .filter(item -> judgments.byQuery().getOrDefault(query, Map.of()).containsKey(item.file()))
-                .forEach(item -> {
-                    examples.add(new SameStoryTraining.Example(query, item.features(),
-                            judgments.byQuery().get(query).get(item.file()) == 2));
-                    judgedItems.add(item);
-                }));
+                .forEach(item -> examples.add(new SameStoryTraining.Example(query, item.file(), item.features(),
+                        judgments.byQuery().get(query).get(item.file()) == 2))));
         List<Double> predictions = SameStoryTraining.crossValidated(examples);
-        Map<Answered, Double> predicted = new LinkedHashMap<>();
-        for (int i = 0; i < judgedItems.size(); i++) {
-            predicted.put(judgedItems.get(i), predictions.get(i));
+        // by query, then result file; unjudged items are left out of the cross-validated box: no grade says
+        // whether they belong
+        Map<String, Map<String, Double>> predicted = new LinkedHashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            predicted.computeIfAbsent(examples.get(i).query(), query -> new LinkedHashMap<>())
+                    .put(examples.get(i).file(), predictions.get(i));
         }
-        // unjudged items are left out of the cross-validated box: no grade says whether they belong
         System.out.println("Box by leave-one-query-out cross-validation (" + examples.size() + " judged pairs of "
-                + answers.size() + " answers), by threshold:");
+                + answers.size() + " answers), by threshold (* the service's):");
         for (double cut : THRESHOLDS) {
-            System.out.printf("   %.2f%s %s%n", cut, cut == threshold ? "*" : " ",
-                    measure(answers, judgments, item -> predicted.getOrDefault(item, 0.0) >= cut));
+            System.out.printf("   %.2f%s %s%n", cut, cut == threshold ? "*" : " ", measure(answers, judgments,
+                    (query, item) -> predicted.getOrDefault(query, Map.of()).getOrDefault(item.file(), 0.0) >= cut));
         }
         System.out.println("Calibration (cross-validated): probability tenth, pairs, share same story");
         for (double[] bucket : SameStoryTraining.calibration(examples, predictions)) {

@@ -14,7 +14,7 @@ import java.util.TreeSet;
 public final class SameStoryTraining {
 
     /** A judged pair as the service measured it: its features (by name) and whether it is the same story. */
-    public record Example(String query, Map<String, Double> features, boolean sameStory) {
+    public record Example(String query, String file, Map<String, Double> features, boolean sameStory) {
     }
 
     /** A bias and a weight per feature; the probability is the logistic function of their sum. */
@@ -118,7 +118,8 @@ public final class SameStoryTraining {
         }
         List<double[]> rows = new ArrayList<>();
         for (int bucket = 0; bucket < 10; bucket++) {
-            rows.add(new double[] { bucket / 10.0, count[bucket], count[bucket] == 0 ? 0 : same[bucket] / count[bucket] });
+            double share = count[bucket] == 0 ? 0 : same[bucket] / count[bucket];
+            rows.add(new double[] { bucket / 10.0, count[bucket], share });
         }
         return rows;
     }

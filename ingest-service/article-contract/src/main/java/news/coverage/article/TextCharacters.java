@@ -2,6 +2,8 @@ package news.coverage.article;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,19 +44,98 @@ public final class TextCharacters {
 
     /** Every field name and string value the parser reads that breaks the rule; the parser is read to its end. */
     public static List<Violation> violations(JsonParser parser) {
-        List<Violation> violations = new ArrayList<>();
+        Checking checking = new Checking(parser);
         try {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
-                    String where = parser.getParsingContext().pathAsPointer().toString();
-                    String prefix = token == JsonToken.FIELD_NAME ? "the field name " : "";
-                    problem(parser.getText()).ifPresent(problem -> violations.add(new Violation(where, prefix + problem)));
-                }
+            while (checking.nextToken() != null) {
+                // each token is checked as it is read
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return violations;
+        return checking.violations();
+    }
+
+    /**
+     * A parser that checks every field name and string value as whoever reads it reads it (data binding, say), so
+     * that the check costs no second parse. Every way of moving on goes through {@link #nextToken()}, skipping
+     * included: nothing is passed over unchecked.
+     */
+    public static final class Checking extends JsonParserDelegate {
+
+        private final List<Violation> violations = new ArrayList<>();
+
+        public Checking(JsonParser parser) {
+            super(parser);
+        }
+
+        /** The violations among what was read so far. */
+        public List<Violation> violations() {
+            return List.copyOf(violations);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = delegate.nextToken();
+            if (token == JsonToken.FIELD_NAME || token == JsonToken.VALUE_STRING) {
+                String prefix = token == JsonToken.FIELD_NAME ? "the field name " : "";
+                problem(delegate.getText()).ifPresent(problem -> violations.add(new Violation(
+                        delegate.getParsingContext().pathAsPointer().toString(), prefix + problem)));
+            }
+            return token;
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken token = nextToken();
+            return token == JsonToken.FIELD_NAME ? nextToken() : token;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(SerializableString name) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public int nextIntValue(int defaultValue) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : defaultValue;
+        }
+
+        @Override
+        public long nextLongValue(long defaultValue) throws IOException {
+            return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : defaultValue;
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            JsonToken token = nextToken();
+            return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            JsonToken current = currentToken();
+            if (current == null || !current.isStructStart()) {
+                return this;
+            }
+            for (int open = 1; open > 0; ) {
+                JsonToken token = nextToken();
+                if (token == null) {
+                    break;
+                }
+                open += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            }
+            return this;
+        }
     }
 
     private static boolean isRefusedControl(char c) {

@@ -46,4 +46,24 @@ class TextCharactersTest {
             assertTrue(violations.get(1).message().startsWith("the field name holds"), violations.toString());
         }
     }
+
+    /** Bound by Jackson's fast paths (nextFieldName, nextTextValue) and with a skipped unknown field. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Item {
+        public String title;
+        public List<String> topics;
+        public int quality;
+    }
+
+    @Test
+    void whatDataBindingReadsOrSkipsIsCheckedAsItIsRead() throws IOException {
+        String json = "{\"title\":\"IBM\\u0007\",\"quality\":3,\"topics\":[\"AI\",\"\\u001b\"],"
+                + "\"skipped\":{\"deep\":[\"x\\u0000\"]}}";
+        try (TextCharacters.Checking parser = new TextCharacters.Checking(new JsonFactory().createParser(json))) {
+            Item item = new com.fasterxml.jackson.databind.ObjectMapper().readValue(parser, Item.class);
+            assertEquals(3, item.quality);
+            assertEquals(List.of("/title", "/topics/1", "/skipped/deep/0"),
+                    parser.violations().stream().map(TextCharacters.Violation::field).toList());
+        }
+    }
 }

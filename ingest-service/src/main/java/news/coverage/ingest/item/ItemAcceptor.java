@@ -10,19 +10,17 @@ public class ItemAcceptor {
     private final ItemBinder binder;
     private final ItemValidator validator;
     private final ItemNormalizer normalizer;
-    private final ItemText text;
 
-    public ItemAcceptor(ItemBinder binder, ItemValidator validator, ItemNormalizer normalizer, ItemText text) {
+    public ItemAcceptor(ItemBinder binder, ItemValidator validator, ItemNormalizer normalizer) {
         this.binder = binder;
         this.validator = validator;
         this.normalizer = normalizer;
-        this.text = text;
     }
 
     /** The item ready to publish, or an {@link InvalidItemException} with every error found. */
     public NewsItem accept(ParsedItem parsed) {
-        NewsItem item = binder.bind(parsed);
-        validator.validate(item, text.errors(parsed));
-        return normalizer.normalize(item);
+        ItemBinder.Bound bound = binder.bind(parsed);
+        validator.validate(bound.item(), bound.textErrors());
+        return normalizer.normalize(bound.item());
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.enterprise.context.ApplicationScoped;
+import news.coverage.article.TextCharacters;
 import news.coverage.article.Years;
 import news.coverage.ingest.format.JsonReader;
 import news.coverage.ingest.format.ParsedItem;
@@ -17,6 +18,7 @@ import news.coverage.ingest.format.ParsedItem;
 import java.time.OffsetDateTime;
 import java.time.temporal.Temporal;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -42,16 +44,25 @@ public class ItemBinder {
                 .addDeserializer(OffsetDateTime.class, new IsoDateTimeDeserializer()));
     }
 
-    public NewsItem bind(ParsedItem parsed) {
+    /**
+     * An item and the texts of it that break the contract's character rule ({@link TextCharacters}), by the field paths
+     * the client sent, found as the item is read: in every field, known or not.
+     */
+    public record Bound(NewsItem item, List<FieldError> textErrors) {
+    }
+
+    public Bound bind(ParsedItem parsed) {
         if (parsed.tree() != null && !parsed.tree().isObject()) {
             throw new InvalidItemException("", "an item is an object of fields, not " + parsed.tree().getNodeType());
         }
-        try {
-            if (parsed.tree() != null) {
-                return strict.treeToValue(parsed.tree(), NewsItem.class);
-            }
-            ParsedItem.JsonBytes json = parsed.json();
-            return strict.readValue(json.content(), json.offset(), json.length(), NewsItem.class);
+        ParsedItem.JsonBytes json = parsed.json();
+        try (TextCharacters.Checking checking = new TextCharacters.Checking(parsed.tree() != null
+                ? parsed.tree().traverse(strict)
+                : strict.getFactory().createParser(json.content(), json.offset(), json.length()))) {
+            NewsItem item = strict.readValue(checking, NewsItem.class);
+            return new Bound(item, checking.violations().stream()
+                    .map(violation -> new FieldError(violation.field(), violation.message()))
+                    .toList());
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
                 throw new InvalidItemException("", "an item is an object of fields");

@@ -1,22 +1,20 @@
 package news.coverage.recommend.article;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 
-/** What ranking needs of one cataloged article. */
+/**
+ * One cataloged article as the read model holds it: what answers show and ranking reads, its editorial links and its
+ * story. Written in bulk by {@link ArticleProjection}.
+ */
 @Entity
 @Table(name = "article")
 public class Article extends PanacheEntityBase {
@@ -37,29 +35,32 @@ public class Article extends PanacheEntityBase {
     public String type;
     @Column(name = "image_url")
     public String imageUrl;
-
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "article_topic", joinColumns = @JoinColumn(name = "article_id"))
-    @Column(name = "topic")
-    public Set<String> topics = new HashSet<>();
-
-    /** The analysed terms of title and excerpt, and their weights (see {@code TermVector}). */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    public String[] terms = new String[0];
-    @Column(name = "term_weights")
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    public float[] termWeights = new float[0];
-
+    public String[] topics = new String[0];
     /** The ids of the items this one lists as related (its editorial links). */
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "editorial_link", joinColumns = @JoinColumn(name = "article_id"))
-    @Column(name = "linked_id")
-    public Set<String> linkedIds = new HashSet<>();
+    @Column(name = "linked_ids")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] linkedIds = new String[0];
+    @Column(name = "story_id")
+    public String storyId;
 
-    /**
-     * Whether this version's neighbours are stored; a new version clears it. The rest of a list's state is
-     * {@code NeighbourLists}' alone, written when it stores the list.
-     */
-    @Column(name = "neighbours_computed")
-    public boolean neighboursComputed;
+    /** From a row of the {@code article} table, as bulk reads give it. */
+    public static Article of(Row row) {
+        Article article = new Article();
+        article.id = row.getString("id");
+        article.version = row.getString("version");
+        article.title = row.getString("title");
+        article.excerpt = row.getString("excerpt");
+        article.url = row.getString("url");
+        article.providerName = row.getString("provider_name");
+        article.providerDomain = row.getString("provider_domain");
+        article.publishedAt = row.getOffsetDateTime("published_at").toInstant();
+        article.quality = row.getInteger("quality");
+        article.type = row.getString("type");
+        article.imageUrl = row.getString("image_url");
+        article.topics = row.getArrayOfStrings("topics");
+        article.linkedIds = row.getArrayOfStrings("linked_ids");
+        article.storyId = row.getString("story_id");
+        return article;
+    }
 }

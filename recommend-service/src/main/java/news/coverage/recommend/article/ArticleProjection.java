@@ -1,98 +1,136 @@
 package news.coverage.recommend.article;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import news.coverage.recommend.text.TermVector;
+import news.coverage.recommend.messaging.CatalogedArticle;
+import news.coverage.recommend.related.ArticleIndex;
+import news.coverage.recommend.related.ArticleSummary;
+import news.coverage.recommend.related.ReadModelFeed;
+import news.coverage.recommend.story.StoryGrouping;
 import news.coverage.recommend.text.TextAnalyzer;
 
-import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Keeps the read model in step with the catalog: an upsert per cataloged version, a delete per tombstone. Runs
- * inside the caller's transaction; the term index and the statistics follow in the same transaction.
+ * Keeps the read model in step with the catalog, a batch at a time: the versions not applied yet are grouped into
+ * stories, then written with the tombstones' deletes in one transaction of bulk statements that also announces them
+ * to the other instances ({@link ReadModelFeed}); once it committed, this instance's index takes them.
  */
 @ApplicationScoped
 public class ArticleProjection {
 
-    private static final String UNINDEX_TERMS = "DELETE FROM article_term WHERE article_id = :id";
-    private static final String INDEX_TERMS = """
-            INSERT INTO article_term (term, published_at, article_id, weight)
-            SELECT t.term, a.published_at, a.id, t.weight
-            FROM article a, unnest(a.terms, a.term_weights) AS t(term, weight)
-            WHERE a.id = :id""";
+    private static final String VERSIONS = "SELECT id, version FROM article WHERE id = ANY($1)";
+    private static final String UPSERT = """
+            INSERT INTO article (id, version, title, excerpt, url, provider_name, provider_domain, published_at,
+                                 quality, type, image_url, topics, linked_ids, story_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+            ON CONFLICT (id) DO UPDATE SET version = excluded.version, title = excluded.title,
+                excerpt = excluded.excerpt, url = excluded.url, provider_name = excluded.provider_name,
+                provider_domain = excluded.provider_domain, published_at = excluded.published_at,
+                quality = excluded.quality, type = excluded.type, image_url = excluded.image_url,
+                topics = excluded.topics, linked_ids = excluded.linked_ids, story_id = excluded.story_id""";
+    private static final String DELETE = "DELETE FROM article WHERE id = ANY($1)";
 
-    /** The copy of the topics that answers read with the article, instead of one index scan per article. */
-    private static final String COPY_TOPICS = """
-            UPDATE article SET topic_names = ARRAY(SELECT topic FROM article_topic WHERE article_id = :id ORDER BY topic)
-            WHERE id = :id""";
-
+    private final Pool database;
+    private final ArticleIndex index;
     private final TextAnalyzer analyzer;
+    private final StoryGrouping stories;
+    private final ReadModelFeed feed;
 
-    public ArticleProjection(TextAnalyzer analyzer) {
+    public ArticleProjection(Pool database, ArticleIndex index, TextAnalyzer analyzer, StoryGrouping stories,
+            ReadModelFeed feed) {
+        this.database = database;
+        this.index = index;
         this.analyzer = analyzer;
+        this.stories = stories;
+        this.feed = feed;
     }
 
     /**
-     * Applies a cataloged item; a version already applied changes nothing, so redelivery is harmless. Answers the
-     * article as it now stands.
+     * Applies cataloged versions (distinct ids) and tombstones; a version already applied changes nothing, so
+     * redelivery is harmless.
      */
-    public Uni<Article> apply(String id, String version, JsonNode item) {
-        return Article.<Article>findById(id).chain(existing -> {
-            if (existing != null && version.equals(existing.version)) {
-                return Uni.createFrom().item(existing);
+    public Uni<Void> apply(Collection<CatalogedArticle> versions, Collection<String> deleted) {
+        if (versions.isEmpty() && deleted.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String[] ids = versions.stream().map(CatalogedArticle::id).toArray(String[]::new);
+        return feed.loaded().chain(() -> database.preparedQuery(VERSIONS).execute(Tuple.of(ids))).chain(rows -> {
+            Map<String, String> applied = new HashMap<>();
+            for (Row row : rows) {
+                applied.put(row.getString("id"), row.getString("version"));
             }
-            Article article = existing == null ? new Article() : existing;
-            article.id = id;
-            article.version = version;
-            article.neighboursComputed = false;
-            copy(item, article);
-            Uni<?> written = existing == null ? article.persist() : Uni.createFrom().item(article);
-            return written.chain(Panache::flush)
-                    .chain(() -> Panache.getSession())
-                    .chain(session -> session.createNativeQuery(UNINDEX_TERMS).setParameter("id", id).executeUpdate()
-                            .chain(() -> session.createNativeQuery(INDEX_TERMS).setParameter("id", id).executeUpdate())
-                            .chain(() -> session.createNativeQuery(COPY_TOPICS).setParameter("id", id).executeUpdate()))
-                    .replaceWith(article);
+            Map<String, Article> arriving = new HashMap<>();
+            List<ArticleSummary> summaries = new ArrayList<>();
+            for (CatalogedArticle version : versions) {
+                if (!version.version().equals(applied.get(version.id()))) {
+                    Article article = article(version);
+                    arriving.put(article.id, article);
+                    summaries.add(ArticleSummary.of(article, analyzer));
+                }
+            }
+            List<ArticleSummary> grouped = stories.assign(summaries);
+            Set<String> changed = new LinkedHashSet<>(deleted);
+            grouped.forEach(article -> changed.add(article.id()));
+            if (changed.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return database.withTransaction(connection -> {
+                        Uni<?> written = grouped.isEmpty() ? Uni.createFrom().voidItem()
+                                : connection.preparedQuery(UPSERT).executeBatch(grouped.stream()
+                                        .map(article -> row(arriving.get(article.id()), article.storyId())).toList());
+                        if (!deleted.isEmpty()) {
+                            written = written.chain(() -> connection.preparedQuery(DELETE)
+                                    .execute(Tuple.of(deleted.toArray(String[]::new))));
+                        }
+                        return written.chain(() -> feed.announce(connection, changed));
+                    })
+                    .invoke(() -> {
+                        index.apply(grouped, deleted);
+                        feed.appliedHere(changed);
+                    });
         });
     }
 
-    public Uni<Void> delete(String id) {
-        return Article.deleteById(id).replaceWithVoid();
+    private static Article article(CatalogedArticle cataloged) {
+        CatalogedArticle.Item item = cataloged.item();
+        Article article = new Article();
+        article.id = cataloged.id();
+        article.version = cataloged.version();
+        article.title = item.title();
+        article.excerpt = item.excerpt();
+        article.url = item.canonicalUrl();
+        article.providerName = item.provider().name();
+        article.providerDomain = item.provider().domain();
+        article.publishedAt = item.publishedDateTime();
+        article.quality = item.quality();
+        article.type = item.type();
+        article.imageUrl = item.images() == null || item.images().isEmpty() ? null : item.images().get(0).url();
+        article.topics = item.topics() == null ? new String[0]
+                : item.topics().stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
+        article.linkedIds = item.related() == null ? new String[0] : item.related().stream()
+                .map(CatalogedArticle.Related::id)
+                .filter(id -> id != null && !id.isEmpty() && !id.equals(article.id))
+                .distinct().toArray(String[]::new);
+        return article;
     }
 
-    private void copy(JsonNode item, Article article) {
-        article.title = item.path("title").asText();
-        article.excerpt = textOrNull(item.path("excerpt"));
-        article.url = item.path("canonicalUrl").asText();
-        article.providerName = item.path("provider").path("name").asText();
-        article.providerDomain = item.path("provider").path("domain").asText();
-        article.publishedAt = Instant.parse(item.path("publishedDateTime").asText());
-        article.quality = item.path("quality").isNumber() ? item.path("quality").asInt() : null;
-        article.type = textOrNull(item.path("type"));
-        article.imageUrl = textOrNull(item.path("images").path(0).path("url"));
-        replace(article.topics, item.path("topics"), topic -> topic.asText());
-        replace(article.linkedIds, item.path("related"), related -> related.path("id").asText(""));
-        article.linkedIds.remove("");
-        article.linkedIds.remove(article.id);
-        TermVector text = analyzer.analyze(article.title, article.excerpt);
-        article.terms = text.terms();
-        article.termWeights = text.weights();
-    }
-
-    /** Brings a mapped collection to the given values in place, so that Hibernate writes only the difference. */
-    private static void replace(Set<String> target, JsonNode values, Function<JsonNode, String> value) {
-        Set<String> wanted = new LinkedHashSet<>();
-        values.forEach(node -> wanted.add(value.apply(node)));
-        target.retainAll(wanted);
-        target.addAll(wanted);
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    private static Tuple row(Article article, String storyId) {
+        return Tuple.tuple().addString(article.id).addString(article.version).addString(article.title)
+                .addString(article.excerpt).addString(article.url).addString(article.providerName)
+                .addString(article.providerDomain).addOffsetDateTime(article.publishedAt.atOffset(ZoneOffset.UTC))
+                .addInteger(article.quality).addString(article.type).addString(article.imageUrl)
+                .addArrayOfString(article.topics).addArrayOfString(article.linkedIds).addString(storyId);
     }
 }

@@ -1,28 +1,31 @@
 package news.coverage.recommend.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.recommend.article.ArticleProjection;
-import news.coverage.recommend.related.NeighbourLists;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
-import java.time.DateTimeException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Projects {@code articles.cataloged} into the read model. A record is acknowledged after its transaction
- * committed and the article's neighbours were stored; a tombstone (null value) deletes the article. A record that
- * cannot be projected goes to the dead-letter topic; a database outage is retried with back-off instead, so nothing is
- * skipped.
+ * Projects {@code articles.cataloged} into the read model a polled batch at a time: one transaction of bulk
+ * statements per batch, the last record of an id winning, a tombstone (null value) deleting the article. The batch is
+ * acknowledged, and its offsets committed, after the transaction committed and the dead letters were sent. A record
+ * that cannot be read goes to the dead-letter topic with the reason; a database outage is retried with back-off, the
+ * whole batch again, which changes nothing twice (a version already applied is skipped).
  */
 @ApplicationScoped
 public class CatalogedArticleConsumer {
@@ -35,53 +38,85 @@ public class CatalogedArticleConsumer {
 
     private final ObjectMapper json;
     private final ArticleProjection projection;
-    private final NeighbourLists neighbours;
+    private final DeadLetters deadLetters;
 
-    public CatalogedArticleConsumer(ObjectMapper json, ArticleProjection projection, NeighbourLists neighbours) {
+    public CatalogedArticleConsumer(ObjectMapper json, ArticleProjection projection, DeadLetters deadLetters) {
         this.json = json;
         this.projection = projection;
-        this.neighbours = neighbours;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("articles-cataloged")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return retryOutages(record.key(), () -> Panache.withTransaction(() -> projection.delete(record.key())));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        Map<String, CatalogedArticle> puts = new LinkedHashMap<>();
+        Set<String> deletes = new LinkedHashSet<>();
+        Map<ConsumerRecord<String, String>, String> rejected = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (record.value() == null) {
+                puts.remove(record.key());
+                deletes.add(record.key());
+                continue;
+            }
+            try {
+                CatalogedArticle article = json.readValue(record.value(), CatalogedArticle.class);
+                String problem = article.problem(record.key());
+                if (problem != null) {
+                    rejected.put(record, problem);
+                } else {
+                    deletes.remove(article.id());
+                    puts.put(article.id(), article);
+                }
+            } catch (Exception e) {
+                rejected.put(record, "not a cataloged article: " + e.getMessage());
+            }
         }
-        JsonNode cataloged;
-        try {
-            cataloged = json.readTree(record.value());
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not a cataloged article: " + e.getMessage(), e));
-        }
-        String id = cataloged.path("id").asText();
-        if (id.isEmpty() || !id.equals(record.key()) || !cataloged.path("item").isObject()) {
-            return Uni.createFrom().failure(new IllegalArgumentException(
-                    "a cataloged article needs an id equal to the record key, a version and an item"));
-        }
-        return retryOutages(id, () -> Panache.withTransaction(
-                        () -> projection.apply(id, cataloged.path("version").asText(), cataloged.path("item")))
-                .chain(article -> article.neighboursComputed ? Uni.createFrom().voidItem() : neighbours.store(article)));
+        Map<String, ConsumerRecord<String, String>> byKey = new LinkedHashMap<>();
+        records.forEach(record -> byKey.put(record.key(), record));
+        return retryOutages(records.count(), () -> projection.apply(puts.values(), deletes))
+                // a statement the database refuses for good fails the batch: then each article alone, so that only
+                // the one it refuses is dead-lettered
+                .onFailure().recoverWithUni(refused -> {
+                    LOG.warnf("the read model refused a batch of %d (%s); projecting its articles one by one",
+                            records.count(), refused.getMessage());
+                    return oneByOne(puts.values(), deletes, byKey, rejected);
+                })
+                .chain(() -> {
+                    List<Uni<Void>> sends = new ArrayList<>();
+                    rejected.forEach((record, reason) -> sends.add(deadLetters.send(record, reason)));
+                    return sends.isEmpty() ? Uni.createFrom().voidItem()
+                            : Uni.join().all(sends).andFailFast().replaceWithVoid();
+                });
     }
 
-    private static Uni<Void> retryOutages(String id, Supplier<Uni<? extends Void>> work) {
-        return Uni.createFrom().deferred(work)
+    private Uni<Void> oneByOne(Collection<CatalogedArticle> puts, Set<String> deletes,
+            Map<String, ConsumerRecord<String, String>> byKey, Map<ConsumerRecord<String, String>, String> rejected) {
+        Uni<Void> done = retryOutages(deletes.size(), () -> projection.apply(List.of(), deletes));
+        for (CatalogedArticle article : puts) {
+            done = done.chain(() -> retryOutages(1, () -> projection.apply(List.of(article), Set.of()))
+                    .onFailure().recoverWithItem(refused -> {
+                        rejected.put(byKey.get(article.id()), "refused by the read model: " + refused.getMessage());
+                        return null;
+                    }));
+        }
+        return done;
+    }
+
+    private static Uni<Void> retryOutages(int records, Supplier<Uni<? extends Void>> work) {
+        return Uni.createFrom().<Void>deferred(work)
                 .onFailure(CatalogedArticleConsumer::isOutage).invoke(failure -> LOG.warnf(
-                        "cannot project %s yet, retrying: %s", id, failure.getMessage()))
+                        "cannot project %d records yet, retrying: %s", records, failure.getMessage()))
                 .onFailure(CatalogedArticleConsumer::isOutage).retry()
                 .withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();
     }
 
-    /** Whether a failure passes with time (the database is away); a record it can never take is dead-lettered. */
+    /** Whether a failure passes with time (the database is away); anything else is a defect that stops the channel. */
     static boolean isOutage(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException || cause instanceof DateTimeException
-                    || cause instanceof NullPointerException) {
+            if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
                 return false;
             }
-            String sqlState = cause instanceof PgException pg ? pg.getSqlState()
-                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
-            if (sqlState != null && sqlState.length() >= 2 && PERMANENT_SQL_STATES.contains(sqlState.substring(0, 2))) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().length() >= 2
+                    && PERMANENT_SQL_STATES.contains(pg.getSqlState().substring(0, 2))) {
                 return false;
             }
         }

@@ -1,44 +1,40 @@
 package news.coverage.recommend.related;
 
-import io.vertx.mutiny.sqlclient.Row;
 import news.coverage.recommend.article.Article;
 import news.coverage.recommend.text.TermVector;
+import news.coverage.recommend.text.TextAnalyzer;
 
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What an answer shows of an article and what scoring reads of it. In memory, one instance per article is shared by
- * every kept list that names it ({@link NeighbourListCache}); its repeated strings (terms, topics, providers) are
- * interned, since a hundred thousand articles repeat a few tens of thousands of them.
+ * What an answer shows of an article and what retrieval, scoring and stories read of it, held in memory by
+ * {@link ArticleIndex} for every article of the read model. The text is analysed when the summary is made, so that a
+ * change of analysis takes effect at the next start, without a replay. Repeated strings (terms, topics, providers)
+ * are interned, since a hundred thousand articles repeat a few tens of thousands of them.
  */
-record ArticleSummary(String id, String title, String url, String providerName, String providerDomain,
-        Instant publishedAt, Integer quality, String type, String imageUrl, List<String> topics, TermVector text,
-        Headlines.Headline headline) {
+public record ArticleSummary(String id, String version, String title, String url, String providerName,
+        String providerDomain, Instant publishedAt, Integer quality, String type, String imageUrl, List<String> topics,
+        Set<String> linkedIds, String storyId, TermVector text, Headlines.Headline headline) {
 
-    /** The columns {@link #of(Row)} reads, from the {@code article} table aliased {@code a}. */
-    static final String COLUMNS = """
-            a.id, a.title, a.url, a.provider_name, a.provider_domain, a.published_at, a.quality, a.type, a.image_url,
-            a.topic_names AS topics, a.terms, a.term_weights""";
-
-    static ArticleSummary of(Row row) {
-        String[] terms = row.getArrayOfStrings("terms");
+    public static ArticleSummary of(Article article, TextAnalyzer analyzer) {
+        TermVector text = analyzer.analyze(article.title, article.excerpt);
+        String[] terms = text.terms();
         for (int i = 0; i < terms.length; i++) {
             terms[i] = terms[i].intern();
         }
-        return new ArticleSummary(row.getString("id"), row.getString("title"), row.getString("url"),
-                row.getString("provider_name").intern(), row.getString("provider_domain").intern(),
-                row.getOffsetDateTime("published_at").toInstant(), row.getInteger("quality"),
-                row.getString("type") == null ? null : row.getString("type").intern(), row.getString("image_url"),
-                Arrays.stream(row.getArrayOfStrings("topics")).map(String::intern).toList(),
-                TermVector.of(terms, row.getArrayOfFloats("term_weights")),
-                Headlines.Headline.of(row.getString("title")));
+        return new ArticleSummary(article.id, article.version, article.title, article.url,
+                article.providerName.intern(), article.providerDomain.intern(), article.publishedAt, article.quality,
+                article.type == null ? null : article.type.intern(), article.imageUrl,
+                Arrays.stream(article.topics).map(String::intern).toList(), Set.copyOf(Arrays.asList(article.linkedIds)), article.storyId,
+                text, Headlines.Headline.of(article.title));
     }
 
-    static ArticleSummary of(Article article) {
-        return new ArticleSummary(article.id, article.title, article.url, article.providerName, article.providerDomain,
-                article.publishedAt, article.quality, article.type, article.imageUrl, List.copyOf(article.topics),
-                new TermVector(article.terms, article.termWeights), Headlines.Headline.of(article.title));
+    /** The same article in another story. */
+    public ArticleSummary inStory(String story) {
+        return new ArticleSummary(id, version, title, url, providerName, providerDomain, publishedAt, quality, type,
+                imageUrl, topics, linkedIds, story, text, headline);
     }
 }

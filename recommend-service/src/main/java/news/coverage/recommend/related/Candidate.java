@@ -4,5 +4,5 @@ package news.coverage.recommend.related;
  * An article found near the query, with what scoring needs beside the article itself: the cosine similarity of its
  * text to the query's and whether an editorial link joins the two.
  */
-record Candidate(ArticleSummary article, double textSimilarity, boolean linked) {
+public record Candidate(ArticleSummary article, double textSimilarity, boolean linked) {
 }

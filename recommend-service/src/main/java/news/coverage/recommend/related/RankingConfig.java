@@ -14,8 +14,6 @@ public interface RankingConfig {
 
     Weights weights();
 
-    Neighbours neighbours();
-
     /** How fast closeness in time fades: at this distance it has dropped to 1/e. */
     @WithDefault("P3D")
     Duration timeScale();
@@ -25,15 +23,8 @@ public interface RankingConfig {
     int perProvider();
 
     /** How many of the most text-similar articles in the window are scored in full. */
-    @WithDefault("200")
+    @WithDefault("100")
     int candidates();
-
-    /**
-     * How often the copy of the term and topic statistics is re-read ({@code DocumentFrequencies},
-     * {@code TopicWeights}, which name this key in their schedules).
-     */
-    @WithDefault("5s")
-    Duration statisticsRefresh();
 
     /** Terms on a larger share of all articles say nothing about the story and are left out. */
     @WithDefault("0.5")
@@ -59,30 +50,5 @@ public interface RankingConfig {
         /** 1 when both come from the same provider; negative favours other outlets. */
         @WithDefault("-0.2")
         double sameProvider();
-    }
-
-    /** The best-scored candidates each article keeps, so that most answers need no text search. */
-    interface Neighbours {
-        /** How many each article keeps; an answer they cannot fill (filters, provider cap) is searched in full. */
-        @WithDefault("30")
-        int kept();
-
-        /**
-         * How many of one provider each article keeps: more than {@code per-provider}, fewer than all, so that one busy
-         * outlet does not fill the list.
-         */
-        @WithDefault("6")
-        int perProvider();
-
-        /** How far apart in time kept neighbours may be; a query with a wider window is searched in full. */
-        @WithDefault("P7D")
-        Duration window();
-
-        /**
-         * How many articles' lists each instance holds in memory at most (about 1.8 kB of heap an article, shared by
-         * the lists naming it); lists beyond it, the least used first, are read from the database when asked for.
-         */
-        @WithDefault("250000")
-        int heldInMemory();
     }
 }

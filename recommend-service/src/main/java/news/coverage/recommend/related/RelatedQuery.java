@@ -1,6 +1,5 @@
 package news.coverage.recommend.related;
 
-import news.coverage.recommend.article.Article;
 import news.coverage.recommend.text.TermVector;
 
 import java.time.Duration;
@@ -22,10 +21,9 @@ public record RelatedQuery(String articleId, Headlines.Headline headline, TermVe
         String providerDomain, Instant publishedAt, Set<String> linkedIds, Options options) {
 
     /** For an article of the read model. */
-    public static RelatedQuery of(Article article, Options options) {
-        return new RelatedQuery(article.id, Headlines.Headline.of(article.title),
-                new TermVector(article.terms, article.termWeights), Set.copyOf(article.topics), article.providerDomain,
-                article.publishedAt, Set.copyOf(article.linkedIds), options);
+    public static RelatedQuery of(ArticleSummary article, Options options) {
+        return new RelatedQuery(article.id(), article.headline(), article.text(), Set.copyOf(article.topics()),
+                article.providerDomain(), article.publishedAt(), article.linkedIds(), options);
     }
 
     /** Whether the options let a candidate into the answer: inside the window, of the providers asked, not excluded. */

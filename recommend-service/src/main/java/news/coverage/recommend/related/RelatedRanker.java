@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** Scores candidates by the configured formula (see {@link RankingConfig}) and keeps the box diverse. */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class RelatedRanker {
      * The answer: the candidates the query's options admit ({@link RelatedQuery#admits}), scored, best first, at most
      * {@code perProvider} of one provider.
      */
-    public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, Map<String, Double> topicWeights) {
+    public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, ToDoubleFunction<String> topicWeights) {
         List<RelatedItem> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
             if (query.admits(candidate.article())) {
@@ -39,19 +40,16 @@ public class RelatedRanker {
         return diverse(scored, query.options().limit());
     }
 
-    /** @param topicWeights the IDF weight of each topic; missing ones weigh 0 */
-    RelatedItem score(RelatedQuery query, Candidate candidate, Map<String, Double> topicWeights) {
+    /** @param topicWeights the IDF weight of each topic */
+    RelatedItem score(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights) {
         var weights = config.weights();
         ArticleSummary article = candidate.article();
         double text = candidate.textSimilarity();
-        double topicTotal = query.topics().stream().mapToDouble(topic -> topicWeights.getOrDefault(topic, 0.0)).sum();
         List<Reasons.WeightedTopic> shared = article.topics().stream()
                 .filter(query.topics()::contains).sorted()
-                .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.getOrDefault(topic, 0.0))))
+                .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.applyAsDouble(topic))))
                 .toList();
-        double topics = topicTotal > 0
-                ? shared.stream().mapToDouble(topic -> topicWeights.getOrDefault(topic.topic(), 0.0)).sum() / topicTotal
-                : 0;
+        double topics = topicShare(query, article, topicWeights);
         Duration apart = Duration.between(query.publishedAt(), article.publishedAt()).abs();
         double closeness = Math.exp(-(double) apart.toSeconds() / config.timeScale().toSeconds());
         double quality = article.quality() == null ? 0
@@ -70,6 +68,29 @@ public class RelatedRanker {
                 probability, sameStory.isSameStory(probability),
                 new Reasons(round(text), shared, sameProvider, Math.round(apart.toMinutes() / 6.0) / 10.0,
                         candidate.linked(), features));
+    }
+
+    /** The probability that the candidate reports the query's story, as {@link #score} gives it with the item. */
+    public double sameStoryProbability(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights) {
+        ArticleSummary article = candidate.article();
+        return sameStory.probability(sameStory.features(candidate.textSimilarity(),
+                topicShare(query, article, topicWeights),
+                Duration.between(query.publishedAt(), article.publishedAt()).abs(),
+                article.providerDomain().equals(query.providerDomain()), candidate.linked(), query.headline(),
+                article.headline()));
+    }
+
+    /** The share of the query's topic weight that the article carries, 0 to 1. */
+    private static double topicShare(RelatedQuery query, ArticleSummary article, ToDoubleFunction<String> weights) {
+        double total = 0, shared = 0;
+        for (String topic : query.topics()) {
+            double weight = weights.applyAsDouble(topic);
+            total += weight;
+            if (article.topics().contains(topic)) {
+                shared += weight;
+            }
+        }
+        return total > 0 ? shared / total : 0;
     }
 
     /** The best items in order, at most {@code perProvider} of any one provider. */

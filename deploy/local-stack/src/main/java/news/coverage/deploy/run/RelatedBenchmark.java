@@ -1,7 +1,6 @@
 package news.coverage.deploy.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.LocalStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,32 +20,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Measures {@code GET /related/{id}} of the packaged recommend-service with {@code items} articles in its read model
  * (PostgreSQL), fed through {@code articles.cataloged} on a real broker: the shared SmartableAI items repeated, each
  * copy two weeks after the previous one, so that every time window holds what the real data holds. Then
  * {@code clients} clients ask for the related coverage of random articles for {@code seconds}, and as many ask for
- * the trivial health endpoint, the ceiling. Prints p50/p99 latency and requests per second of each. Then a new
- * instance starts on the same read model (a restart, a scale-up from zero): how long until it is ready and until it
- * holds every list, and the same measurement again.
+ * the trivial health endpoint, the ceiling. Prints the projection rate, p50/p99 latency and requests per second of
+ * each. Then a new instance starts on the same read model (a restart, a scale-up from zero): how long until it is
+ * ready, its index holding every article, and the same measurement again.
  *
  * <p>Usage: {@code RelatedBenchmark [items] [clients] [seconds]}, from the repository root after a package build.
  */
 public final class RelatedBenchmark {
-
-    private static final Duration COPY_SHIFT = Duration.ofDays(14);
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path repository = Path.of("").toAbsolutePath();
-        List<ObjectNode> samples = IngestBenchmark.samples(repository, "ai-news", "power-apps");
         Path work = Files.createTempDirectory(repository.resolve("target"), "related-benchmark");
         try (LocalStack stack = LocalStack.forTests().withKafka().withPostgres()) {
             Map<String, String> environment = new HashMap<>(stack.settings());
@@ -56,10 +50,11 @@ public final class RelatedBenchmark {
                     repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
                 recommend.awaitReady(Duration.ofSeconds(120));
                 long start = System.nanoTime();
-                ids = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), samples, total);
-                awaitProjected(http, recommend.url(), ids.get(ids.size() - 1));
-                System.out.printf("related benchmark: %d articles projected into the read model in %.0f s%n",
-                        ids.size(), (System.nanoTime() - start) / 1e9);
+                ids = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository, total);
+                awaitIndexed(http, recommend.url(), ids.size(), Duration.ofHours(1));
+                double projected = (System.nanoTime() - start) / 1e9;
+                System.out.printf("related benchmark: %d articles projected into the read model in %.1f s, %.0f/s%n",
+                        ids.size(), projected, ids.size() / projected);
                 measure(http, recommend.url(), ids, clients, seconds);
             }
             // a new instance (a restart, a scale-up from zero) reads every kept list before it answers from memory
@@ -68,13 +63,9 @@ public final class RelatedBenchmark {
                     repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
                 recommend.awaitReady(Duration.ofSeconds(120));
                 double ready = (System.nanoTime() - restart) / 1e9;
-                long held;
-                Instant giveUp = Instant.now().plus(Duration.ofMinutes(10));
-                while ((held = heldLists(http, recommend.url())) < ids.size() && Instant.now().isBefore(giveUp)) {
-                    Thread.sleep(100);
-                }
-                System.out.printf("related benchmark, new instance: ready in %.1f s, %d of %d lists held in %.1f s%n",
-                        ready, held, ids.size(), (System.nanoTime() - restart) / 1e9);
+                long indexed = indexed(http, recommend.url());
+                System.out.printf("related benchmark, new instance: ready with %d of %d articles indexed %.1f s after"
+                        + " its start%n", indexed, ids.size(), ready);
                 measure(http, recommend.url(), ids, clients, seconds);
             }
         }
@@ -89,51 +80,41 @@ public final class RelatedBenchmark {
         HttpLoad.run(http, related, clients, seconds).print("GET /related/{id}", clients);
         HttpLoad.run(http, () -> recommend.resolve("/q/health/live"), clients, seconds)
                 .print("GET /q/health/live", clients);
-        metrics(http, recommend).filter(line -> line.startsWith("related_answers_total"))
-                .forEach(line -> System.out.println("  " + line));
     }
 
     /** Publishes the cataloged records; answers their ids in publication order. */
-    private static List<String> load(String bootstrapServers, List<ObjectNode> samples, int total) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<String> ids = new ArrayList<>(total);
+    private static List<String> load(String bootstrapServers, Path repository, int total) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        List<String> ids = new ArrayList<>(total);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < total; i++) {
-                ObjectNode item = samples.get(i % samples.size()).deepCopy();
-                int copy = i / samples.size();
-                String id = UUID.randomUUID().toString().replace("-", "");
-                Instant published = Instant.parse(item.path("publishedDateTime").asText())
-                        .plus(COPY_SHIFT.multipliedBy(copy));
-                String url = item.hasNonNull("webUrl") ? item.get("webUrl").asText() : item.get("originalUrl").asText();
-                item.put("id", id).put("canonicalUrl", url + "#copy-" + copy)
-                        .put("publishedDateTime", published.toString());
-                ObjectNode cataloged = json.createObjectNode().put("id", id).put("version", "v1");
-                cataloged.set("item", item);
-                producer.send(new ProducerRecord<>("articles.cataloged", id, cataloged.toString()));
-                ids.add(id);
+            for (ProducerRecord<String, String> record : CatalogedCopies.of(repository, total)) {
+                producer.send(record);
+                ids.add(record.key());
             }
         }
         return ids;
     }
 
-    /** The service's own metrics, line by line. */
-    private static Stream<String> metrics(HttpClient http, URI recommend) throws Exception {
-        return http.send(HttpRequest.newBuilder(recommend.resolve("/q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body().lines();
+    /** How many articles the service's index holds, as its readiness check says. */
+    private static long indexed(HttpClient http, URI recommend) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(recommend.resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (var check : new ObjectMapper().readTree(body).path("checks")) {
+            if (check.path("data").has("articles")) {
+                return check.path("data").path("articles").asLong();
+            }
+        }
+        return 0;
     }
 
-    private static long heldLists(HttpClient http, URI recommend) throws Exception {
-        return metrics(http, recommend).filter(line -> line.startsWith("related_lists_held "))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
-                .findFirst().orElse(0);
-    }
-
-    private static void awaitProjected(HttpClient http, URI recommend, String lastId) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(recommend.resolve("/related/" + lastId)).build();
-        while (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-            Thread.sleep(500);
+    private static void awaitIndexed(HttpClient http, URI recommend, int articles, Duration atMost) throws Exception {
+        Instant giveUp = Instant.now().plus(atMost);
+        while (indexed(http, recommend) < articles) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("not all articles were projected within " + atMost);
+            }
+            Thread.sleep(100);
         }
     }
 }

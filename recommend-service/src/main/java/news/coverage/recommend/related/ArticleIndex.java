@@ -1,0 +1,272 @@
+package news.coverage.recommend.related;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import news.coverage.recommend.text.CorpusStatistics;
+import news.coverage.recommend.text.TextSimilarity;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every article of the read model, held in memory by each instance: its summary, a Lucene index of its terms, topics
+ * and time for candidate retrieval, the term and topic statistics, who links to it and the members of its story. It is
+ * derived from PostgreSQL ({@code ReadModelFeed} loads it and follows every instance's writes), so it holds nothing
+ * the database does not. Changes are applied one batch at a time; answers read alongside and see a batch once it is
+ * applied in full.
+ */
+@ApplicationScoped
+public class ArticleIndex {
+
+    private static final String ID = "id";
+    private static final String TERM = "term";
+    private static final String TOPIC = "topic";
+    private static final String PUBLISHED = "published";
+
+
+    private final Map<String, ArticleSummary> articles = new ConcurrentHashMap<>();
+    /** The ids of the articles listing each id as related, for links in the other direction. */
+    private final Map<String, Set<String>> linkedBy = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> storyMembers = new ConcurrentHashMap<>();
+    private final CorpusStatistics statistics = new CorpusStatistics();
+    private final TextSimilarity similarity;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    @Inject
+    public ArticleIndex(RankingConfig config) {
+        this(config.commonTermShare());
+    }
+
+    ArticleIndex(double commonTermShare) {
+        this.similarity = new TextSimilarity(statistics, commonTermShare);
+        try {
+            // one buffer a file: reading a file of many buffers copies their list at every term look-up
+            ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                    ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
+            this.writer = new IndexWriter(directory,
+                    new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(32));
+            this.searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    // every query has its own terms and window: a cache of clauses would only churn
+                    searcher.setQueryCache(null);
+                    return searcher;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("an index in memory cannot fail to open", e);
+        }
+    }
+
+    public ArticleSummary get(String id) {
+        return articles.get(id);
+    }
+
+    public int size() {
+        return articles.size();
+    }
+
+    public TextSimilarity similarity() {
+        return similarity;
+    }
+
+    public CorpusStatistics statistics() {
+        return statistics;
+    }
+
+    /** The articles of a story, none if it has no members. */
+    public List<ArticleSummary> story(String storyId) {
+        Set<String> members = storyMembers.get(storyId);
+        if (members == null) {
+            return List.of();
+        }
+        List<ArticleSummary> found = new ArrayList<>(members.size());
+        for (String id : members) {
+            ArticleSummary member = articles.get(id);
+            if (member != null) {
+                found.add(member);
+            }
+        }
+        return found;
+    }
+
+    /** Puts these articles, replacing what it held of them, and removes those with the ids given; then searchable. */
+    public synchronized void apply(Collection<ArticleSummary> put, Collection<String> removed) {
+        try {
+            for (String id : removed) {
+                forget(id);
+                writer.deleteDocuments(new Term(ID, id));
+            }
+            for (ArticleSummary article : put) {
+                forget(article.id());
+                articles.put(article.id(), article);
+                statistics.add(article.text().terms(), article.topics());
+                article.linkedIds().forEach(linked -> linkedBy.computeIfAbsent(linked,
+                        key -> ConcurrentHashMap.newKeySet()).add(article.id()));
+                if (article.storyId() != null) {
+                    storyMembers.computeIfAbsent(article.storyId(), key -> ConcurrentHashMap.newKeySet())
+                            .add(article.id());
+                }
+                writer.updateDocument(new Term(ID, article.id()), document(article));
+            }
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("an index in memory cannot fail to write", e);
+        }
+    }
+
+    /** The ids it holds. */
+    public Set<String> ids() {
+        return Set.copyOf(articles.keySet());
+    }
+
+    private void forget(String id) {
+        ArticleSummary previous = articles.remove(id);
+        if (previous == null) {
+            return;
+        }
+        statistics.remove(previous.text().terms(), previous.topics());
+        previous.linkedIds().forEach(linked -> linkedBy.computeIfPresent(linked,
+                (key, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids));
+        if (previous.storyId() != null) {
+            storyMembers.computeIfPresent(previous.storyId(),
+                    (key, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids);
+        }
+    }
+
+    private static Document document(ArticleSummary article) {
+        Document document = new Document();
+        document.add(new StringField(ID, article.id(), Field.Store.NO));
+        // read back from doc values: stored fields decompress a block for every hit
+        document.add(new BinaryDocValuesField(ID, new BytesRef(article.id())));
+        for (String term : article.text().terms()) {
+            document.add(new StringField(TERM, term, Field.Store.NO));
+        }
+        for (String topic : article.topics()) {
+            document.add(new StringField(TOPIC, topic, Field.Store.NO));
+        }
+        document.add(new LongPoint(PUBLISHED, article.publishedAt().getEpochSecond()));
+        return document;
+    }
+
+    /**
+     * The candidates of a query: the {@code count} articles of its time window with the largest TF-IDF dot product
+     * with its text, plus the editorially linked ones (either way) when {@code withLinks}; all sharing a topic with
+     * it if it has any. Each comes with the cosine similarity of its text to the query's.
+     */
+    public List<Candidate> candidates(RelatedQuery query, int count, boolean withLinks) {
+        Instant from = query.publishedAt().minus(query.options().window());
+        Instant to = query.publishedAt().plus(query.options().window());
+        Map<String, Boolean> found = new LinkedHashMap<>();
+        Map<String, Double> weights = similarity.retrievalWeights(query.text());
+        if (!weights.isEmpty()) {
+            for (String id : search(query, weights, from, to, count)) {
+                found.put(id, false);
+            }
+        }
+        if (withLinks) {
+            query.linkedIds().forEach(id -> found.put(id, true));
+            if (query.articleId() != null) {
+                linkedBy.getOrDefault(query.articleId(), Set.of()).forEach(id -> found.put(id, true));
+            }
+        }
+        double[] queryWeights = similarity.weighted(query.text());
+        List<Candidate> candidates = new ArrayList<>(found.size());
+        found.forEach((id, linked) -> {
+            ArticleSummary article = articles.get(id);
+            if (article != null && !id.equals(query.articleId()) && !article.publishedAt().isBefore(from)
+                    && !article.publishedAt().isAfter(to) && sharesTopic(query, article)) {
+                double cosine = TextSimilarity.cosine(query.text().terms(), queryWeights, article.text().terms(),
+                        similarity.weighted(article.text()));
+                candidates.add(new Candidate(article, cosine, linked));
+            }
+        });
+        return candidates;
+    }
+
+    private static boolean sharesTopic(RelatedQuery query, ArticleSummary article) {
+        return query.topics().isEmpty() || article.topics().stream().anyMatch(query.topics()::contains);
+    }
+
+    private List<String> search(RelatedQuery query, Map<String, Double> weights, Instant from, Instant to, int count) {
+        BooleanQuery.Builder terms = new BooleanQuery.Builder();
+        weights.forEach((term, weight) -> terms.add(new BoostQuery(new ConstantScoreQuery(
+                new TermQuery(new Term(TERM, term))), weight.floatValue()), BooleanClause.Occur.SHOULD));
+        BooleanQuery.Builder wanted = new BooleanQuery.Builder()
+                .add(terms.build(), BooleanClause.Occur.MUST)
+                .add(LongPoint.newRangeQuery(PUBLISHED, from.getEpochSecond(), to.getEpochSecond()),
+                        BooleanClause.Occur.FILTER);
+        if (!query.topics().isEmpty()) {
+            BooleanQuery.Builder topics = new BooleanQuery.Builder();
+            query.topics().forEach(topic -> topics.add(new TermQuery(new Term(TOPIC, topic)),
+                    BooleanClause.Occur.SHOULD));
+            wanted.add(topics.build(), BooleanClause.Occur.FILTER);
+        }
+        if (query.articleId() != null) {
+            wanted.add(new TermQuery(new Term(ID, query.articleId())), BooleanClause.Occur.MUST_NOT);
+        }
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                ScoreDoc[] hits = searcher.search(wanted.build(), count).scoreDocs;
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                List<String> ids = new ArrayList<>(hits.length);
+                for (ScoreDoc hit : hits) {
+                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+                    BinaryDocValues values = DocValues.getBinary(leaf.reader(), ID);
+                    if (values.advanceExact(hit.doc - leaf.docBase)) {
+                        ids.add(values.binaryValue().utf8ToString());
+                    }
+                }
+                return ids;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("an index in memory cannot fail to read", e);
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+    }
+}

@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.coverage.recommend.text.CorpusStatistics;
 import news.coverage.recommend.text.TextSimilarity;
-import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -26,6 +26,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -36,6 +38,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +60,7 @@ public class ArticleIndex {
     private static final String TERM = "term";
     private static final String TOPIC = "topic";
     private static final String PUBLISHED = "published";
+    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
 
 
     private final Map<String, ArticleSummary> articles = new ConcurrentHashMap<>();
@@ -174,8 +178,8 @@ public class ArticleIndex {
     private static Document document(ArticleSummary article) {
         Document document = new Document();
         document.add(new StringField(ID, article.id(), Field.Store.NO));
-        // read back from doc values: stored fields decompress a block for every hit
-        document.add(new BinaryDocValuesField(ID, new BytesRef(article.id())));
+        // read back from doc values (stored fields decompress a block for every hit); also a tie-break of scores
+        document.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
         for (String term : article.text().terms()) {
             document.add(new StringField(TERM, term, Field.Store.NO));
         }
@@ -245,14 +249,22 @@ public class ArticleIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                ScoreDoc[] hits = searcher.search(wanted.build(), count).scoreDocs;
+                BooleanQuery built = wanted.build();
+                ScoreDoc[] hits = searcher.search(built, count + 1).scoreDocs;
+                if (hits.length > count) {
+                    // a tie at the cut would be broken by document number, which differs between instances: then
+                    // by id (slower, so only then)
+                    hits = hits[count].score == hits[count - 1].score
+                            ? searcher.search(built, count, BY_SCORE_THEN_ID).scoreDocs
+                            : Arrays.copyOf(hits, count);
+                }
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 List<String> ids = new ArrayList<>(hits.length);
                 for (ScoreDoc hit : hits) {
                     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-                    BinaryDocValues values = DocValues.getBinary(leaf.reader(), ID);
+                    SortedDocValues values = DocValues.getSorted(leaf.reader(), ID);
                     if (values.advanceExact(hit.doc - leaf.docBase)) {
-                        ids.add(values.binaryValue().utf8ToString());
+                        ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
                     }
                 }
                 return ids;

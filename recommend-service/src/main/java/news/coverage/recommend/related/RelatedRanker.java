@@ -80,10 +80,13 @@ public class RelatedRanker {
                 article.headline()));
     }
 
-    /** The share of the query's topic weight that the article carries, 0 to 1. */
+    /**
+     * The share of the query's topic weight that the article carries, 0 to 1; summed in the topics' order, so that
+     * every instance gets the same last digit whatever the order of its sets.
+     */
     private static double topicShare(RelatedQuery query, ArticleSummary article, ToDoubleFunction<String> weights) {
         double total = 0, shared = 0;
-        for (String topic : query.topics()) {
+        for (String topic : query.topics().stream().sorted().toList()) {
             double weight = weights.applyAsDouble(topic);
             total += weight;
             if (article.topics().contains(topic)) {

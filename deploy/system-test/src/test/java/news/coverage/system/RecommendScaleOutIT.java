@@ -1,0 +1,134 @@
+package news.coverage.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import news.coverage.deploy.run.CatalogedCopies;
+import news.coverage.deploy.run.ServiceProcess;
+import news.coverage.deploy.stack.FreePort;
+import news.coverage.deploy.stack.LocalStack;
+import news.coverage.deploy.testing.KafkaTopics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Two recommend-service instances share a topic of four partitions: each projects its share, and both end with
+ * every article, new version and deletion, answering every related-coverage query alike — and as a third instance
+ * started afterwards on the read model they wrote.
+ */
+class RecommendScaleOutIT {
+
+    private static final int ARTICLES = 600;
+    private static final int UPDATED = 40;
+    private static final int DELETED = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Test
+    void twoInstancesOnFourPartitionsEndWithTheSameReadModelAndAnswers() throws Exception {
+        Path work = Path.of("target", "recommend-scale-out").toAbsolutePath();
+        try (LocalStack stack = LocalStack.forTests().withKafka().withPostgres()) {
+            String bootstrap = stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                admin.createTopics(List.of(new NewTopic("articles.cataloged", 4, (short) 1))).all().get();
+            }
+            Map<String, String> environment = stack.settings();
+            Path recommend = SystemUnderTest.REPOSITORY.resolve("recommend-service");
+            try (ServiceProcess one = ServiceProcess.start("recommend-service", recommend, FreePort.find(), environment,
+                    work.resolve("one"));
+                 ServiceProcess two = ServiceProcess.start("recommend-service", recommend, FreePort.find(), environment,
+                         work.resolve("two"))) {
+                one.awaitReady(Duration.ofSeconds(120));
+                two.awaitReady(Duration.ofSeconds(120));
+
+                List<ProducerRecord<String, String>> records = CatalogedCopies.of(SystemUnderTest.REPOSITORY, ARTICLES);
+                List<ProducerRecord<String, String>> changes = new ArrayList<>();
+                for (int i = 0; i < UPDATED; i++) {
+                    changes.add(new ProducerRecord<>("articles.cataloged", records.get(i).key(),
+                            retitled(records.get(i).value(), "Updated " + i)));
+                }
+                for (int i = UPDATED; i < UPDATED + DELETED; i++) {
+                    changes.add(new ProducerRecord<>("articles.cataloged", records.get(i).key(), null));
+                }
+                KafkaTopics kafka = new KafkaTopics(bootstrap);
+                kafka.sendAll(records);
+                kafka.sendAll(changes);
+
+                int expected = ARTICLES - DELETED;
+                await().atMost(Duration.ofSeconds(120)).until(() -> indexed(one.url()) == expected
+                        && indexed(two.url()) == expected);
+                // the new versions, as either instance reads them back (the story of an article lists it)
+                for (ServiceProcess instance : List.of(one, two)) {
+                    for (int i = 0; i < UPDATED; i++) {
+                        String id = records.get(i).key(), title = "Updated " + i;
+                        await().atMost(Duration.ofSeconds(30)).until(() -> get(instance.url(),
+                                "/stories?limit=500&articleId=" + id).contains("\"title\":\"" + title + "\""));
+                    }
+                }
+                try (ServiceProcess three = ServiceProcess.start("recommend-service", recommend, FreePort.find(),
+                        environment, work.resolve("three"))) {
+                    three.awaitReady(Duration.ofSeconds(120));
+                    assertEquals(expected, indexed(three.url()));
+                    for (ProducerRecord<String, String> record : records) {
+                        String answer = answer(one.url(), record.key());
+                        assertEquals(answer, answer(two.url(), record.key()), "the two instances answer alike");
+                        assertEquals(answer, answer(three.url(), record.key()), "a new instance answers alike");
+                    }
+                }
+                for (int i = 0; i < UPDATED + DELETED; i++) {
+                    String answer = answer(two.url(), records.get(i).key());
+                    assertEquals(i < UPDATED, answer.startsWith("200"), records.get(i).key() + ": " + answer);
+                }
+                assertEquals(0, kafka.read("articles.cataloged.dlq", record -> true, Duration.ofSeconds(1)).size());
+            }
+        }
+    }
+
+    /** Status and body of the related coverage of an article. */
+    private String answer(URI service, String id) throws Exception {
+        return get(service, "/related/" + id);
+    }
+
+    private String get(URI service, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+
+    /** How many articles the instance's index holds, as its readiness check says. */
+    private long indexed(URI service) throws Exception {
+        JsonNode health = JSON.readTree(http.send(HttpRequest.newBuilder(service.resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        for (JsonNode check : health.path("checks")) {
+            if (check.path("data").has("articles")) {
+                return check.path("data").path("articles").asLong();
+            }
+        }
+        return -1;
+    }
+
+    /** A cataloged record's value as its second version, with another title. */
+    private static String retitled(String value, String title) throws Exception {
+        ObjectNode cataloged = (ObjectNode) JSON.readTree(value);
+        cataloged.put("version", "v2");
+        ((ObjectNode) cataloged.get("item")).put("title", title);
+        return cataloged.toString();
+    }
+}

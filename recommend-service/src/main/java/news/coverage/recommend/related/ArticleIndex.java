@@ -23,6 +23,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -225,6 +226,63 @@ public class ArticleIndex {
         return candidates;
     }
 
+    /**
+     * The ids of the {@code count} best hits, ties at the cut broken by id: by document number, Lucene's own
+     * tie-break, they would differ between instances. Hits that match the same terms score the same, so such ties are
+     * common; a pool twice as deep settles nearly all of them in one search.
+     */
+    private static List<String> top(IndexSearcher searcher, Query query, int count) throws IOException {
+        ScoreDoc[] pool = searcher.search(query, 2 * count + 1).scoreDocs;
+        if (pool.length <= count) {
+            return new ArrayList<>(ids(searcher, pool).values());
+        }
+        float cut = pool[count - 1].score;
+        int tiedFrom = count - 1, tiedTo = count;
+        while (tiedFrom > 0 && pool[tiedFrom - 1].score == cut) {
+            tiedFrom--;
+        }
+        while (tiedTo < pool.length && pool[tiedTo].score == cut) {
+            tiedTo++;
+        }
+        if (tiedTo == count) {
+            return new ArrayList<>(ids(searcher, Arrays.copyOf(pool, count)).values());
+        }
+        if (tiedTo == 2 * count + 1) { // the tie may go on beyond the pool
+            return new ArrayList<>(ids(searcher,
+                    searcher.search(query, count, BY_SCORE_THEN_ID).scoreDocs).values());
+        }
+        Map<Integer, String> ids = ids(searcher, Arrays.copyOf(pool, tiedTo));
+        List<String> top = new ArrayList<>(count);
+        for (int i = 0; i < tiedFrom; i++) {
+            top.add(ids.get(pool[i].doc));
+        }
+        Arrays.stream(pool, tiedFrom, tiedTo).map(hit -> ids.get(hit.doc)).sorted()
+                .limit(count - tiedFrom).forEach(top::add);
+        return top;
+    }
+
+    /**
+     * The ids of the hits by document: read in document order, one doc-values iterator a segment (they only go
+     * forward, and each costs a look-up structure of its own).
+     */
+    private static Map<Integer, String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        int[] docs = Arrays.stream(hits).mapToInt(hit -> hit.doc).sorted().toArray();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<Integer, String> ids = new LinkedHashMap<>();
+        LeafReaderContext leaf = null;
+        SortedDocValues values = null;
+        for (int doc : docs) {
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = DocValues.getSorted(leaf.reader(), ID);
+            }
+            if (values.advanceExact(doc - leaf.docBase)) {
+                ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            }
+        }
+        return ids;
+    }
+
     private static boolean sharesTopic(RelatedQuery query, ArticleSummary article) {
         return query.topics().isEmpty() || article.topics().stream().anyMatch(query.topics()::contains);
     }
@@ -249,25 +307,7 @@ public class ArticleIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                BooleanQuery built = wanted.build();
-                ScoreDoc[] hits = searcher.search(built, count + 1).scoreDocs;
-                if (hits.length > count) {
-                    // a tie at the cut would be broken by document number, which differs between instances: then
-                    // by id (slower, so only then)
-                    hits = hits[count].score == hits[count - 1].score
-                            ? searcher.search(built, count, BY_SCORE_THEN_ID).scoreDocs
-                            : Arrays.copyOf(hits, count);
-                }
-                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                List<String> ids = new ArrayList<>(hits.length);
-                for (ScoreDoc hit : hits) {
-                    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-                    SortedDocValues values = DocValues.getSorted(leaf.reader(), ID);
-                    if (values.advanceExact(hit.doc - leaf.docBase)) {
-                        ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
-                    }
-                }
-                return ids;
+                return top(searcher, wanted.build(), count);
             } finally {
                 searchers.release(searcher);
             }

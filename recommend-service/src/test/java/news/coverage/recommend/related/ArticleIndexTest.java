@@ -82,6 +82,36 @@ class ArticleIndexTest {
     }
 
     @Test
+    void tiesAtTheCutAreBrokenByIdWhateverTheOrderOfArrival() {
+        List<ArticleSummary> tied = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            tied.add(summary("t" + (char) ('a' + i), "rekognition item " + i, "2020-06-10T12:00:00Z", "b.example",
+                    "AI"));
+        }
+        List<ArticleSummary> others = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            others.add(summary("o" + i, "other words " + i, "2020-06-10T12:00:00Z", "c.example", "AI"));
+        }
+        ArticleIndex forwards = new ArticleIndex(0.5);
+        ArticleIndex backwards = new ArticleIndex(0.5);
+        forwards.apply(others, List.of());
+        backwards.apply(others, List.of());
+        forwards.apply(tied, List.of());
+        for (int i = tied.size() - 1; i >= 0; i--) {
+            backwards.apply(List.of(tied.get(i)), List.of());
+        }
+        ArticleSummary query = summary("q", "rekognition", "2020-06-10T12:00:00Z", "a.example", "AI");
+        for (int count : List.of(5, 14, 29)) {
+            var fromForwards = forwards.candidates(RelatedQuery.of(query, WEEK), count, false).stream()
+                    .map(candidate -> candidate.article().id()).sorted().toList();
+            var fromBackwards = backwards.candidates(RelatedQuery.of(query, WEEK), count, false).stream()
+                    .map(candidate -> candidate.article().id()).sorted().toList();
+            assertEquals(tied.stream().map(ArticleSummary::id).sorted().limit(count).toList(), fromForwards);
+            assertEquals(fromForwards, fromBackwards);
+        }
+    }
+
+    @Test
     void holdsTheMembersOfEachStory() {
         index.apply(List.of(summary("a", "one", "2020-06-10T12:00:00Z", "a.example").inStory("s"),
                 summary("b", "two", "2020-06-10T12:00:00Z", "b.example").inStory("s")), List.of());

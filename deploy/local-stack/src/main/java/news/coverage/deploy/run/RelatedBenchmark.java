@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * {@code clients} clients ask for the related coverage of random articles for {@code seconds}, and as many ask for
  * the trivial health endpoint, the ceiling. Prints the projection rate, p50/p99 latency and requests per second of
  * each. Then a new instance starts on the same read model (a restart, a scale-up from zero): how long until it is
- * ready, its index holding every article, and the same measurement again.
+ * ready, its index holding every article, and the same measurement again; then it projects a fifth more articles
+ * into the filled read model. Resident memory is printed after each load.
  *
  * <p>Usage: {@code RelatedBenchmark [items] [clients] [seconds]}, from the repository root after a package build.
  */
@@ -56,8 +57,10 @@ public final class RelatedBenchmark {
                 System.out.printf("related benchmark: %d articles projected into the read model in %.1f s, %.0f/s%n",
                         ids.size(), projected, ids.size() / projected);
                 measure(http, recommend.url(), ids, clients, seconds);
+                System.out.printf("related benchmark: resident memory after the load %d MiB%n",
+                        recommend.residentMebibytes());
             }
-            // a new instance (a restart, a scale-up from zero) reads every kept list before it answers from memory
+            // a new instance (a restart, a scale-up from zero) reads every article before it is ready
             long restart = System.nanoTime();
             try (ServiceProcess recommend = ServiceProcess.start("recommend-service",
                     repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
@@ -67,6 +70,13 @@ public final class RelatedBenchmark {
                 System.out.printf("related benchmark, new instance: ready with %d of %d articles indexed %.1f s after"
                         + " its start%n", indexed, ids.size(), ready);
                 measure(http, recommend.url(), ids, clients, seconds);
+                // a fifth more into the filled read model
+                long more = System.nanoTime();
+                int added = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository, total / 5).size();
+                awaitIndexed(http, recommend.url(), ids.size() + added, Duration.ofHours(1));
+                double projected = (System.nanoTime() - more) / 1e9;
+                System.out.printf("related benchmark: %d more projected into the filled read model in %.1f s, %.0f/s;"
+                        + " resident memory %d MiB%n", added, projected, added / projected, recommend.residentMebibytes());
             }
         }
     }

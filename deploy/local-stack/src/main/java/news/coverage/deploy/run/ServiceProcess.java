@@ -100,6 +100,20 @@ public final class ServiceProcess implements AutoCloseable {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
+    /** The process's resident memory in MiB, from {@code /proc} (Linux); -1 where there is none. */
+    public long residentMebibytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return -1;
+    }
+
     /** Asks the service to stop (SIGTERM, a graceful Quarkus shutdown) and waits for it. */
     @Override
     public void close() {

@@ -1,6 +1,7 @@
 package news.coverage.recommend.article;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -66,7 +67,9 @@ public class ArticleProjection {
             return Uni.createFrom().voidItem();
         }
         String[] ids = versions.stream().map(CatalogedArticle::id).toArray(String[]::new);
-        return feed.loaded().chain(() -> database.preparedQuery(VERSIONS).execute(Tuple.of(ids))).chain(rows -> {
+        // analysis, grouping and indexing take the processor for a while: off the event loop, which serves answers
+        return feed.loaded().chain(() -> database.preparedQuery(VERSIONS).execute(Tuple.of(ids)))
+                .emitOn(Infrastructure.getDefaultWorkerPool()).chain(rows -> {
             Map<String, String> applied = new HashMap<>();
             for (Row row : rows) {
                 applied.put(row.getString("id"), row.getString("version"));
@@ -96,6 +99,7 @@ public class ArticleProjection {
                         }
                         return written.chain(() -> feed.announce(connection, changed));
                     })
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
                     .invoke(() -> {
                         index.apply(grouped, deleted);
                         feed.appliedHere(changed);

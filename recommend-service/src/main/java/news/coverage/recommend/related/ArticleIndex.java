@@ -61,7 +61,8 @@ public class ArticleIndex {
     private static final String TERM = "term";
     private static final String TOPIC = "topic";
     private static final String PUBLISHED = "published";
-    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(ID, SortField.Type.STRING));
+    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
+            new SortField(ID, SortField.Type.STRING));
 
 
     private final Map<String, ArticleSummary> articles = new ConcurrentHashMap<>();

@@ -28,7 +28,8 @@ public record ArticleSummary(String id, String version, String title, String url
         return new ArticleSummary(article.id, article.version, article.title, article.url,
                 article.providerName.intern(), article.providerDomain.intern(), article.publishedAt, article.quality,
                 article.type == null ? null : article.type.intern(), article.imageUrl,
-                Arrays.stream(article.topics).map(String::intern).toList(), Set.copyOf(Arrays.asList(article.linkedIds)), article.storyId,
+                Arrays.stream(article.topics).map(String::intern).toList(),
+                Set.copyOf(Arrays.asList(article.linkedIds)), article.storyId,
                 text, Headlines.Headline.of(article.title));
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -143,7 +144,8 @@ public class ReadModelFeed {
         long started = System.nanoTime();
         Set<String> seen = ConcurrentHashMap.newKeySet();
         Multi.createBy().repeating().uni(() -> new String[] {""}, last -> database.preparedQuery(ALL_AFTER)
-                        .execute(Tuple.of(last[0], PAGE)).invoke(rows -> {
+                        .execute(Tuple.of(last[0], PAGE))
+                        .emitOn(Infrastructure.getDefaultWorkerPool()).invoke(rows -> {
                             List<ArticleSummary> page = summaries(rows);
                             page.forEach(article -> seen.add(article.id()));
                             index.apply(page, List.of());
@@ -176,7 +178,8 @@ public class ReadModelFeed {
         }
         List<String> batch = toRead.stream().limit(PAGE).toList();
         batch.forEach(toRead::remove);
-        database.preparedQuery(OF_IDS).execute(Tuple.of(batch.toArray(String[]::new))).subscribe().with(rows -> {
+        database.preparedQuery(OF_IDS).execute(Tuple.of(batch.toArray(String[]::new)))
+                .emitOn(Infrastructure.getDefaultWorkerPool()).subscribe().with(rows -> {
             List<ArticleSummary> found = summaries(rows);
             Set<String> gone = new HashSet<>(batch);
             found.forEach(article -> gone.remove(article.id()));

@@ -29,7 +29,8 @@ public class RelatedRanker {
      * The answer: the candidates the query's options admit ({@link RelatedQuery#admits}), scored, best first, at most
      * {@code perProvider} of one provider.
      */
-    public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates, ToDoubleFunction<String> topicWeights) {
+    public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates,
+            ToDoubleFunction<String> topicWeights) {
         List<RelatedItem> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
             if (query.admits(candidate.article())) {

@@ -57,7 +57,8 @@ public class StoryGrouping {
         Map<String, List<ArticleSummary>> joinedInBatch = new HashMap<>();
         for (ArticleSummary article : ordered) {
             Set<String> storyIds = new LinkedHashSet<>();
-            index.candidates(RelatedQuery.of(article, options), candidates, false).forEach(candidate -> {
+            RelatedQuery query = RelatedQuery.of(article, options);
+            index.candidates(query, candidates, false).forEach(candidate -> {
                 if (candidate.article().storyId() != null && !inBatch.contains(candidate.article().id())) {
                     storyIds.add(candidate.article().storyId());
                 }
@@ -78,12 +79,13 @@ public class StoryGrouping {
                 members.addAll(joinedInBatch.getOrDefault(storyId, List.of()));
                 stories.put(storyId, members);
             }
-            RelatedQuery query = RelatedQuery.of(article, options);
             double[] weights = similarity.weighted(article.text());
-            ArticleSummary grouped = article.inStory(assignment.choose(article, stories, member -> ranker
-                    .sameStoryProbability(query, new Candidate(member, TextSimilarity.cosine(article.text().terms(),
-                            weights, member.text().terms(), similarity.weighted(member.text())), withLinks && linked(article, member)),
-                            index.statistics()::topicWeight)));
+            ArticleSummary grouped = article.inStory(assignment.choose(article, stories, member -> {
+                double text = TextSimilarity.cosine(article.text().terms(), weights, member.text().terms(),
+                        similarity.weighted(member.text()));
+                return ranker.sameStoryProbability(query, new Candidate(member, text,
+                        withLinks && linked(article, member)), index.statistics()::topicWeight);
+            }));
             assigned.add(grouped);
             joinedInBatch.computeIfAbsent(grouped.storyId(), key -> new ArrayList<>()).add(grouped);
         }

@@ -1,11 +1,13 @@
 package news.coverage.deploy.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.LocalStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
@@ -20,7 +22,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -31,11 +37,16 @@ import java.util.function.Supplier;
  * the trivial health endpoint, the ceiling. Prints the projection rate, p50/p99 latency and requests per second of
  * each. Then a new instance starts on the same read model (a restart, a scale-up from zero): how long until it is
  * ready, its index holding every article, and the same measurement again; then it projects a fifth more articles
- * into the filled read model. Resident memory is printed after each load.
+ * into the filled read model, and measures freshness while 500 articles a second arrive. Resident memory is printed
+ * after each load.
  *
  * <p>Usage: {@code RelatedBenchmark [items] [clients] [seconds]}, from the repository root after a package build.
  */
 public final class RelatedBenchmark {
+
+    private static final int FRESHNESS_RATE = 500;
+    private static final int FRESHNESS_SECONDS = 20;
+    private static final int FRESHNESS_SAMPLE = 25;
 
     public static void main(String[] args) throws Exception {
         int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -77,6 +88,8 @@ public final class RelatedBenchmark {
                 double projected = (System.nanoTime() - more) / 1e9;
                 System.out.printf("related benchmark: %d more projected into the filled read model in %.1f s, %.0f/s;"
                         + " resident memory %d MiB%n", added, projected, added / projected, recommend.residentMebibytes());
+                freshness(http, recommend.url(), stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository,
+                        FRESHNESS_RATE, FRESHNESS_SECONDS);
             }
         }
     }
@@ -104,6 +117,63 @@ public final class RelatedBenchmark {
             }
         }
         return ids;
+    }
+
+    /**
+     * Sends articles at {@code rate} a second for {@code seconds} and follows every {@value #FRESHNESS_SAMPLE}th:
+     * how long from its record's timestamp until it is answered with neighbours and is in the answer of its first
+     * neighbour. Prints the percentiles.
+     */
+    private static void freshness(HttpClient http, URI recommend, String bootstrapServers, Path repository, int rate,
+            int seconds) throws Exception {
+        List<ProducerRecord<String, String>> records = CatalogedCopies.of(repository, rate * seconds);
+        ExecutorService probes = Executors.newFixedThreadPool(4);
+        List<Future<Long>> delays = new ArrayList<>();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < records.size(); i++) {
+                LockSupport.parkNanos(start + i * 1_000_000_000L / rate - System.nanoTime());
+                ProducerRecord<String, String> record = records.get(i);
+                Future<RecordMetadata> sent = producer.send(record);
+                if (i % FRESHNESS_SAMPLE == 0) {
+                    delays.add(probes.submit(() -> untilFresh(http, recommend, record.key(), sent.get().timestamp())));
+                }
+            }
+        }
+        List<Long> millis = new ArrayList<>();
+        for (Future<Long> delay : delays) {
+            millis.add(delay.get());
+        }
+        probes.shutdown();
+        millis.sort(null);
+        System.out.printf("related benchmark, freshness at %d articles/s for %d s (%d followed): p50 %d ms, p99 %d ms,"
+                + " max %d ms%n", rate, seconds, millis.size(), millis.get(millis.size() / 2),
+                millis.get((int) Math.ceil(millis.size() * 0.99) - 1), millis.get(millis.size() - 1));
+    }
+
+    /** Milliseconds from {@code sentAt} until the article is answered with neighbours and in its first one's answer. */
+    private static long untilFresh(HttpClient http, URI recommend, String id, long sentAt) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(giveUp)) {
+            HttpResponse<String> own = http.send(HttpRequest.newBuilder(recommend.resolve("/related/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (own.statusCode() == 200) {
+                JsonNode items = json.readTree(own.body()).path("items");
+                if (!items.isEmpty()) {
+                    String neighbour = items.get(0).path("id").asText();
+                    String theirs = http.send(HttpRequest.newBuilder(recommend.resolve("/related/" + neighbour))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body();
+                    if (theirs.contains(id)) {
+                        return System.currentTimeMillis() - sentAt;
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException(id + " was not answered with its neighbours within a minute");
     }
 
     /** How many articles the service's index holds, as its readiness check says. */

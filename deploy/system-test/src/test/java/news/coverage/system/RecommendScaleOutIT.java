@@ -1,6 +1,5 @@
 package news.coverage.system;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import news.coverage.deploy.run.CatalogedCopies;
@@ -72,8 +71,8 @@ class RecommendScaleOutIT {
                 kafka.sendAll(changes);
 
                 int expected = ARTICLES - DELETED;
-                await().atMost(Duration.ofSeconds(120)).until(() -> indexed(one.url()) == expected
-                        && indexed(two.url()) == expected);
+                await().atMost(Duration.ofSeconds(120)).until(() -> one.readinessData("articles") == expected
+                        && two.readinessData("articles") == expected);
                 // the new versions, as either instance reads them back (the story of an article lists it)
                 for (ServiceProcess instance : List.of(one, two)) {
                     for (int i = 0; i < UPDATED; i++) {
@@ -85,7 +84,7 @@ class RecommendScaleOutIT {
                 try (ServiceProcess three = ServiceProcess.start("recommend-service", recommend, FreePort.find(),
                         environment, work.resolve("three"))) {
                     three.awaitReady(Duration.ofSeconds(120));
-                    assertEquals(expected, indexed(three.url()));
+                    assertEquals(expected, three.readinessData("articles"));
                     for (ProducerRecord<String, String> record : records) {
                         String answer = answer(one.url(), record.key());
                         assertEquals(answer, answer(two.url(), record.key()), "the two instances answer alike");
@@ -110,18 +109,6 @@ class RecommendScaleOutIT {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.resolve(path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
-    }
-
-    /** How many articles the instance's index holds, as its readiness check says. */
-    private long indexed(URI service) throws Exception {
-        JsonNode health = JSON.readTree(http.send(HttpRequest.newBuilder(service.resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-        for (JsonNode check : health.path("checks")) {
-            if (check.path("data").has("articles")) {
-                return check.path("data").path("articles").asLong();
-            }
-        }
-        return -1;
     }
 
     /** A cataloged record's value as its second version, with another title. */

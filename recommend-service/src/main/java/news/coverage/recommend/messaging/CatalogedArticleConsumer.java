@@ -70,14 +70,14 @@ public class CatalogedArticleConsumer {
                 rejected.put(record, "not a cataloged article: " + e.getMessage());
             }
         }
-        Map<String, ConsumerRecord<String, String>> byKey = new LinkedHashMap<>();
-        records.forEach(record -> byKey.put(record.key(), record));
         return retryOutages(records.count(), () -> projection.apply(puts.values(), deletes))
                 // a statement the database refuses for good fails the batch: then each article alone, so that only
                 // the one it refuses is dead-lettered
                 .onFailure().recoverWithUni(refused -> {
                     LOG.warnf("the read model refused a batch of %d (%s); projecting its articles one by one",
                             records.count(), refused.getMessage());
+                    Map<String, ConsumerRecord<String, String>> byKey = new LinkedHashMap<>();
+                    records.forEach(record -> byKey.put(record.key(), record));
                     return oneByOne(puts.values(), deletes, byKey, rejected);
                 })
                 .chain(() -> {

@@ -144,11 +144,9 @@ public class ArticleIndex {
                 forget(article.id());
                 articles.put(article.id(), article);
                 statistics.add(article.text().terms(), article.topics());
-                article.linkedIds().forEach(linked -> linkedBy.computeIfAbsent(linked,
-                        key -> ConcurrentHashMap.newKeySet()).add(article.id()));
+                article.linkedIds().forEach(linked -> add(linkedBy, linked, article.id()));
                 if (article.storyId() != null) {
-                    storyMembers.computeIfAbsent(article.storyId(), key -> ConcurrentHashMap.newKeySet())
-                            .add(article.id());
+                    add(storyMembers, article.storyId(), article.id());
                 }
                 writer.updateDocument(new Term(ID, article.id()), document(article));
             }
@@ -169,12 +167,19 @@ public class ArticleIndex {
             return;
         }
         statistics.remove(previous.text().terms(), previous.topics());
-        previous.linkedIds().forEach(linked -> linkedBy.computeIfPresent(linked,
-                (key, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids));
+        previous.linkedIds().forEach(linked -> remove(linkedBy, linked, id));
         if (previous.storyId() != null) {
-            storyMembers.computeIfPresent(previous.storyId(),
-                    (key, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids);
+            remove(storyMembers, previous.storyId(), id);
         }
+    }
+
+    private static void add(Map<String, Set<String>> idsByKey, String key, String id) {
+        idsByKey.computeIfAbsent(key, absent -> ConcurrentHashMap.newKeySet()).add(id);
+    }
+
+    /** Removes the id from the key's set, and the key once its set is empty. */
+    private static void remove(Map<String, Set<String>> idsByKey, String key, String id) {
+        idsByKey.computeIfPresent(key, (present, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids);
     }
 
     private static Document document(ArticleSummary article) {
@@ -218,7 +223,7 @@ public class ArticleIndex {
         found.forEach((id, linked) -> {
             ArticleSummary article = articles.get(id);
             if (article != null && !id.equals(query.articleId()) && !article.publishedAt().isBefore(from)
-                    && !article.publishedAt().isAfter(to) && sharesTopic(query, article)) {
+                    && !article.publishedAt().isAfter(to) && query.sharesTopic(article)) {
                 double cosine = TextSimilarity.cosine(query.text().terms(), queryWeights, article.text().terms(),
                         similarity.weighted(article.text()));
                 candidates.add(new Candidate(article, cosine, linked));
@@ -282,10 +287,6 @@ public class ArticleIndex {
             }
         }
         return ids;
-    }
-
-    private static boolean sharesTopic(RelatedQuery query, ArticleSummary article) {
-        return query.topics().isEmpty() || article.topics().stream().anyMatch(query.topics()::contains);
     }
 
     private List<String> search(RelatedQuery query, Map<String, Double> weights, Instant from, Instant to, int count) {

@@ -50,18 +50,16 @@ public class RelatedRanker {
                 .filter(query.topics()::contains).sorted()
                 .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.applyAsDouble(topic))))
                 .toList();
-        double topics = topicShare(query, article, topicWeights);
+        SameStoryModel.Features features = features(query, candidate, topicWeights);
         Duration apart = Duration.between(query.publishedAt(), article.publishedAt()).abs();
         double closeness = Math.exp(-(double) apart.toSeconds() / config.timeScale().toSeconds());
         double quality = article.quality() == null ? 0
                 : Math.max(0, Math.min(QUALITY_CEILING, article.quality())) / QUALITY_CEILING;
-        boolean sameProvider = article.providerDomain().equals(query.providerDomain());
-        double relevance = weights.text() * text + weights.topics() * topics
+        boolean sameProvider = features.sameProvider() == 1;
+        double relevance = weights.text() * text + weights.topics() * features.topics()
                 + weights.editorial() * (candidate.linked() ? 1 : 0);
         double score = relevance * closeness * (1 + weights.quality() * quality)
                 * (1 + weights.sameProvider() * (sameProvider ? 1 : 0));
-        SameStoryModel.Features features = sameStory.features(text, topics, apart, sameProvider, candidate.linked(),
-                query.headline(), article.headline());
         double probability = round(sameStory.probability(features));
         return new RelatedItem(article.id(), article.title(), article.url(),
                 new Provider(article.providerName(), article.providerDomain()),
@@ -73,21 +71,25 @@ public class RelatedRanker {
 
     /** The probability that the candidate reports the query's story, as {@link #score} gives it with the item. */
     public double sameStoryProbability(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights) {
+        return sameStory.probability(features(query, candidate, topicWeights));
+    }
+
+    private SameStoryModel.Features features(RelatedQuery query, Candidate candidate,
+            ToDoubleFunction<String> topicWeights) {
         ArticleSummary article = candidate.article();
-        return sameStory.probability(sameStory.features(candidate.textSimilarity(),
-                topicShare(query, article, topicWeights),
+        return sameStory.features(candidate.textSimilarity(), topicShare(query, article, topicWeights),
                 Duration.between(query.publishedAt(), article.publishedAt()).abs(),
                 article.providerDomain().equals(query.providerDomain()), candidate.linked(), query.headline(),
-                article.headline()));
+                article.headline());
     }
 
     /**
-     * The share of the query's topic weight that the article carries, 0 to 1; summed in the topics' order, so that
-     * every instance gets the same last digit whatever the order of its sets.
+     * The share of the query's topic weight that the article carries, 0 to 1 (summed in the query's sorted order, so
+     * that every instance gets the same last digit).
      */
     private static double topicShare(RelatedQuery query, ArticleSummary article, ToDoubleFunction<String> weights) {
         double total = 0, shared = 0;
-        for (String topic : query.topics().stream().sorted().toList()) {
+        for (String topic : query.topics()) {
             double weight = weights.applyAsDouble(topic);
             total += weight;
             if (article.topics().contains(topic)) {

@@ -64,7 +64,7 @@ public class StoryGrouping {
                 }
             });
             for (ArticleSummary earlier : assigned) {
-                if (sharesTopic(article, earlier)) {
+                if (query.sharesTopic(earlier)) {
                     storyIds.add(earlier.storyId());
                 }
             }
@@ -94,9 +94,5 @@ public class StoryGrouping {
 
     private static boolean linked(ArticleSummary a, ArticleSummary b) {
         return a.linkedIds().contains(b.id()) || b.linkedIds().contains(a.id());
-    }
-
-    private static boolean sharesTopic(ArticleSummary a, ArticleSummary b) {
-        return a.topics().isEmpty() || b.topics().stream().anyMatch(a.topics()::contains);
     }
 }

@@ -8,17 +8,6 @@ import java.util.Arrays;
  */
 public record TermVector(String[] terms, float[] weights) {
 
-    public static final TermVector EMPTY = new TermVector(new String[0], new float[0]);
-
-    /** From the columns of the read model, which hold the weights boxed. */
-    public static TermVector of(String[] terms, Float[] weights) {
-        float[] unboxed = new float[weights.length];
-        for (int i = 0; i < weights.length; i++) {
-            unboxed[i] = weights[i];
-        }
-        return new TermVector(terms, unboxed);
-    }
-
     @Override
     public boolean equals(Object other) {
         return other instanceof TermVector vector && Arrays.equals(terms, vector.terms)

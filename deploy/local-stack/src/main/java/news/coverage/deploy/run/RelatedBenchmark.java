@@ -44,6 +44,8 @@ import java.util.function.Supplier;
  */
 public final class RelatedBenchmark {
 
+    /** What recommend's readiness check calls the number of articles its index holds. */
+    private static final String INDEXED = "articles";
     private static final int FRESHNESS_RATE = 500;
     private static final int FRESHNESS_SECONDS = 20;
     private static final int FRESHNESS_SAMPLE = 25;
@@ -63,7 +65,7 @@ public final class RelatedBenchmark {
                 recommend.awaitReady(Duration.ofSeconds(120));
                 long start = System.nanoTime();
                 ids = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository, total);
-                awaitIndexed(http, recommend.url(), ids.size(), Duration.ofHours(1));
+                awaitIndexed(recommend, ids.size(), Duration.ofHours(1));
                 double projected = (System.nanoTime() - start) / 1e9;
                 System.out.printf("related benchmark: %d articles projected into the read model in %.1f s, %.0f/s%n",
                         ids.size(), projected, ids.size() / projected);
@@ -77,14 +79,14 @@ public final class RelatedBenchmark {
                     repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
                 recommend.awaitReady(Duration.ofSeconds(120));
                 double ready = (System.nanoTime() - restart) / 1e9;
-                long indexed = indexed(http, recommend.url());
+                long indexed = recommend.readinessData(INDEXED);
                 System.out.printf("related benchmark, new instance: ready with %d of %d articles indexed %.1f s after"
                         + " its start%n", indexed, ids.size(), ready);
                 measure(http, recommend.url(), ids, clients, seconds);
                 // a fifth more into the filled read model
                 long more = System.nanoTime();
                 int added = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository, total / 5).size();
-                awaitIndexed(http, recommend.url(), ids.size() + added, Duration.ofHours(1));
+                awaitIndexed(recommend, ids.size() + added, Duration.ofHours(1));
                 double projected = (System.nanoTime() - more) / 1e9;
                 System.out.printf("related benchmark: %d more projected into the filled read model in %.1f s, %.0f/s;"
                         + " resident memory %d MiB%n", added, projected, added / projected, recommend.residentMebibytes());
@@ -176,21 +178,10 @@ public final class RelatedBenchmark {
         throw new IllegalStateException(id + " was not answered with its neighbours within a minute");
     }
 
-    /** How many articles the service's index holds, as its readiness check says. */
-    private static long indexed(HttpClient http, URI recommend) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(recommend.resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        for (var check : new ObjectMapper().readTree(body).path("checks")) {
-            if (check.path("data").has("articles")) {
-                return check.path("data").path("articles").asLong();
-            }
-        }
-        return 0;
-    }
-
-    private static void awaitIndexed(HttpClient http, URI recommend, int articles, Duration atMost) throws Exception {
+    /** Waits until the service's index holds this many articles, as its readiness check says. */
+    private static void awaitIndexed(ServiceProcess recommend, int articles, Duration atMost) throws Exception {
         Instant giveUp = Instant.now().plus(atMost);
-        while (indexed(http, recommend) < articles) {
+        while (recommend.readinessData(INDEXED) < articles) {
             if (Instant.now().isAfter(giveUp)) {
                 throw new IllegalStateException("not all articles were projected within " + atMost);
             }

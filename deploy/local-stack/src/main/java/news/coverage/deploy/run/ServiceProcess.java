@@ -1,5 +1,8 @@
 package news.coverage.deploy.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -81,6 +84,21 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IOException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    /**
+     * A figure the service's readiness checks report, such as recommend's {@code articles}: the first check whose
+     * data has the key; -1 if none has it.
+     */
+    public long readinessData(String key) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(url.resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (JsonNode check : new ObjectMapper().readTree(body).path("checks")) {
+            if (check.path("data").has(key)) {
+                return check.path("data").path(key).asLong();
+            }
+        }
+        return -1;
     }
 
     public String name() {

@@ -23,7 +23,7 @@ public class ArticleRepresentation {
         }
     }
 
-    ObjectNode toJson(ArticleDocument document) {
+    public ObjectNode toJson(ArticleDocument document) {
         ObjectNode article = item(document);
         article.put("version", document.version);
         article.put("firstSeenAt", document.firstSeenAt.toString());

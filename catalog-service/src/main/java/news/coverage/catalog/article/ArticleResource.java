@@ -78,13 +78,9 @@ public class ArticleResource {
                 .orElseThrow(() -> new BadRequestException("url must be an absolute http or https URL, not '" + given + "'")));
         var criteria = new ArticleSearch.Criteria(canonicalUrl, topics, match.equals("any"), Optional.ofNullable(provider),
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to), Optional.ofNullable(type));
-        Optional<PageCursor> after = Optional.ofNullable(cursor).map(PageCursor::decode);
-        return search.page(criteria, after, limit + 1).map(found -> {
-            List<ArticleDocument> page = found.subList(0, Math.min(limit, found.size()));
-            String next = found.size() > limit
-                    ? new PageCursor(page.get(limit - 1).publishedAt, page.get(limit - 1).id).encode() : null;
-            List<ObjectNode> items = page.stream().map(representation::toJson).toList();
-            return new ArticlePage(items, next);
+        return search.newest(criteria, Optional.ofNullable(cursor), limit).map(page -> {
+            List<ObjectNode> items = page.articles().stream().map(representation::toJson).toList();
+            return new ArticlePage(items, page.next());
         });
     }
 

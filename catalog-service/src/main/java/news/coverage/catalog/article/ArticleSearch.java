@@ -35,7 +35,30 @@ public class ArticleSearch {
             Optional<Instant> from, Optional<Instant> to, Optional<String> type) {
     }
 
-    public Uni<List<ArticleDocument>> page(Criteria criteria, Optional<PageCursor> after, int size) {
+    /**
+     * A page of articles, newest first.
+     *
+     * @param next the cursor of the following page, absent on the last one
+     */
+    public record Page(List<ArticleDocument> articles, String next) {
+    }
+
+    /**
+     * The {@code limit} newest articles that meet the criteria, after the page that gave out {@code cursor}.
+     *
+     * @throws jakarta.ws.rs.BadRequestException if the cursor is not one this service gave out
+     */
+    public Uni<Page> newest(Criteria criteria, Optional<String> cursor, int limit) {
+        Optional<PageCursor> after = cursor.map(PageCursor::decode);
+        return page(criteria, after, limit + 1).map(found -> {
+            List<ArticleDocument> page = found.subList(0, Math.min(limit, found.size()));
+            String next = found.size() > limit
+                    ? new PageCursor(page.get(limit - 1).publishedAt, page.get(limit - 1).id).encode() : null;
+            return new Page(page, next);
+        });
+    }
+
+    private Uni<List<ArticleDocument>> page(Criteria criteria, Optional<PageCursor> after, int size) {
         List<Bson> filters = new ArrayList<>();
         criteria.url().ifPresent(url -> filters.add(Filters.eq("urls", url)));
         if (!criteria.topics().isEmpty()) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.Set;
 
 @Path("/stories")
@@ -32,6 +33,22 @@ public class StoryResource {
 
     public StoryResource(Stories stories) {
         this.stories = stories;
+    }
+
+    @GET
+    @Path("/largest")
+    @Operation(summary = "The largest stories of a period (at least two reports), each with its outlets, time span and first reports")
+    @APIResponse(responseCode = "200", description = "The stories, largest first, possibly none")
+    @APIResponse(responseCode = "400", description = "A parameter is malformed or out of range")
+    public Uni<List<Story>> largest(@Context UriInfo uri,
+            @Parameter(description = "Reports published at or after, ISO-8601") @QueryParam("from") String from,
+            @Parameter(description = "Reports published before, ISO-8601") @QueryParam("to") String to,
+            @Parameter(description = "How many stories at most (1 to 100, default 20)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit,
+            @Parameter(description = "How many reports of each at most, highest quality first (1 to 50, default 5)", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) @QueryParam("articles") String articles) {
+        QueryParameters.requireOnly(uri.getQueryParameters(), Set.of("from", "to", "limit", "articles"));
+        return stories.largest(QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.wholeNumber("limit", limit, 20, 1, 100),
+                QueryParameters.wholeNumber("articles", articles, 5, 1, 50));
     }
 
     @GET

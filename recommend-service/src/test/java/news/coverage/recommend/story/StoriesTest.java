@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static news.coverage.recommend.related.CatalogedItems.newId;
@@ -94,6 +95,40 @@ class StoriesTest {
         String otherStory = given().queryParam("articleId", report).get("/stories").then().extract().path("id");
         assertEquals(story, otherStory);
         given().queryParam("articleId", other).get("/stories").then().statusCode(404);
+    }
+
+    @Test
+    void theLargestStoriesOfAPeriodCountTheirReportsOfThatPeriod() {
+        String otherEvent = word() + " " + word() + " " + word() + " " + word();
+        String largest = items.item(newId()).title(event).quality(80).provider("one.example")
+                .published("2031-03-01T08:00:00Z").send();
+        items.item(newId()).title(event + " today").quality(20).provider("two.example")
+                .published("2031-03-01T10:00:00Z").send();
+        items.item(newId()).title("More on " + event).quality(30).provider("three.example")
+                .published("2031-03-01T12:00:00Z").send();
+        String smaller = items.item(newId()).title(otherEvent).quality(50).provider("one.example")
+                .published("2031-03-01T18:00:00Z").send();
+        items.item(newId()).title(otherEvent + " tonight").quality(40).provider("two.example")
+                .published("2031-03-01T20:00:00Z").send();
+        String nextDay = items.item(newId()).title(otherEvent + " again").quality(10).provider("two.example")
+                .published("2031-03-02T06:00:00Z").send();
+        items.item(newId()).title(word() + " " + word()).published("2031-03-01T09:00:00Z").send();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("articleId", nextDay)
+                .get("/stories").then().body("size", equalTo(3)));
+        given().queryParam("from", "2031-03-01T00:00:00Z").queryParam("to", "2031-03-02T00:00:00Z")
+                .queryParam("articles", 1).get("/stories/largest").then().statusCode(200)
+                .body("size", contains(3, 2))
+                .body("articles.id", contains(List.of(largest), List.of(smaller)))
+                .body("[0].providers", equalTo(3))
+                .body("[0].firstPublished", equalTo("2031-03-01T08:00:00Z"))
+                .body("[0].lastPublished", equalTo("2031-03-01T12:00:00Z"));
+        // the same size: the story reported last comes first
+        given().queryParam("from", "2031-03-01T00:00:00Z").queryParam("to", "2031-03-03T00:00:00Z")
+                .queryParam("limit", 1).get("/stories/largest").then().statusCode(200)
+                .body("size", contains(3)).body("[0].articles[2].id", equalTo(nextDay));
+        given().queryParam("limit", 101).get("/stories/largest").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,13 @@ public final class CoverageServices implements AutoCloseable {
             Path workDirectory) throws IOException, InterruptedException {
         List<ServiceProcess> started = new ArrayList<>();
         CoverageServices services = new CoverageServices(started);
+        // catalog's web pages ask recommend and ingest, wherever this start put them
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("RECOMMEND_URL", "http://localhost:" + ports.get("recommend-service"));
+        environment.put("INGEST_URL", "http://localhost:" + ports.get("ingest-service"));
         try {
             for (String name : NAMES) {
-                started.add(ServiceProcess.start(name, repository.resolve(name), ports.get(name), settings,
+                started.add(ServiceProcess.start(name, repository.resolve(name), ports.get(name), environment,
                         workDirectory));
             }
             for (ServiceProcess service : started) {

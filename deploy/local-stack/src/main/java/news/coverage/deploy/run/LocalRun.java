@@ -85,7 +85,8 @@ public final class LocalRun {
         awaitAnswer(related);
 
         System.out.println();
-        System.out.println("news.coverage is running. Ctrl-C stops everything.");
+        System.out.println("news.coverage is running: open " + services[0].get("catalog-service").url() + "/ in a browser.");
+        System.out.println("Ctrl-C stops everything.");
         for (ServiceProcess service : services[0].all()) {
             System.out.printf("  %-18s %s   OpenAPI UI %s/q/swagger-ui   log %s%n", service.name(), service.url(),
                     service.url(), repository.relativize(service.log()));

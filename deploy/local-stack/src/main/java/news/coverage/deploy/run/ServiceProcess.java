@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,20 +20,25 @@ import java.util.concurrent.TimeUnit;
 /** One packaged Quarkus service running as its own process, its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1: a pooled connection to a killed process then fails at once instead of as an idle HTTP/2 one. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Process process;
+    /** How it was started: {@link #restart()} starts it the same way. */
+    private final ProcessBuilder builder;
     private final URI url;
     private final Path log;
     /** Stops the service when this JVM is stopped before {@link #close()}: no process outlives its starter. */
     private final Thread stopOnExit;
+    private volatile Process process;
 
-    private ServiceProcess(String name, Process process, URI url, Path log) {
+    private ServiceProcess(String name, ProcessBuilder builder, URI url, Path log) throws IOException {
         this.name = name;
-        this.process = process;
+        this.builder = builder;
         this.url = url;
         this.log = log;
+        this.process = builder.start();
         this.stopOnExit = new Thread(this::stop, "stop-" + name);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -63,7 +67,24 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceProcess(name, builder.start(), URI.create("http://localhost:" + port), log);
+        return new ServiceProcess(name, builder, URI.create("http://localhost:" + port), log);
+    }
+
+    /**
+     * Kills the process with SIGKILL, as the OOM killer or a lost node does: no shutdown hook runs, nothing is
+     * flushed or committed.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts the service again as it was started (port, environment), its output appended to its log. */
+    public void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
     }
 
     /** Waits until the service's readiness check passes, which includes each of its backing connections. */
@@ -78,8 +99,8 @@ public final class ServiceProcess implements AutoCloseable {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
-            } catch (ConnectException e) {
-                // not listening yet
+            } catch (IOException e) {
+                // not listening yet, or a connection of the process before a restart
             }
             Thread.sleep(250);
         }

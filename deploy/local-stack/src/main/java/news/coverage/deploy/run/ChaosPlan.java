@@ -1,0 +1,110 @@
+package news.coverage.deploy.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a fault-injection run sends, in order: distinct real items (the shared items repeated, copy {@code n} with
+ * {@code copy=n} on its URL), every tenth of them by a file dropped into the object store and the rest over HTTP;
+ * then, a while after their first send, updates (the same item with another excerpt) and deletions of others.
+ */
+record ChaosPlan(List<ObjectNode> items, List<Step> steps, int updates, int deletions) {
+
+    /** How many items later an update or a deletion of an item follows its first send. */
+    static final int FOLLOW_UP_DISTANCE = 400;
+    /** Items per HTTP upload and per dropped file. */
+    static final int BATCH = 50;
+
+    enum Kind {
+        UPLOAD, DROP, UPDATE, DELETE
+    }
+
+    /** One step: a batch of items by index (one index for a deletion). */
+    record Step(Kind kind, List<Integer> indexes) {
+    }
+
+    static ChaosPlan of(List<ObjectNode> samples, int total, int updates, int deletions) {
+        List<ObjectNode> items = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            ObjectNode item = samples.get(i % samples.size()).deepCopy();
+            String field = item.hasNonNull("webUrl") ? "webUrl" : "originalUrl";
+            String url = item.get(field).asText();
+            item.put(field, url + (url.contains("?") ? "&" : "?") + "copy=" + i);
+            item.remove(List.of("ampWebUrl", "cdnAmpWebUrl"));
+            items.add(item);
+        }
+        // updated and deleted items are spread over the input and never the same
+        int updateEvery = Math.max(1, total / Math.max(1, updates));
+        int deleteEvery = Math.max(1, total / Math.max(1, deletions));
+        List<Step> steps = new ArrayList<>();
+        List<List<Integer>> followUps = new ArrayList<>();
+        for (int i = 0; i < total + FOLLOW_UP_DISTANCE; i++) {
+            followUps.add(new ArrayList<>());
+        }
+        int updated = 0;
+        int deleted = 0;
+        for (int start = 0; start < total; start += BATCH) {
+            List<Integer> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(total, start + BATCH); i++) {
+                batch.add(i);
+                if (i % updateEvery == updateEvery / 2 && updated < updates) {
+                    followUps.get(i + FOLLOW_UP_DISTANCE).add(i);
+                    updated++;
+                } else if (i % deleteEvery == deleteEvery / 3 && deleted < deletions) {
+                    followUps.get(i + FOLLOW_UP_DISTANCE).add(-1 - i);
+                    deleted++;
+                }
+            }
+            steps.add(new Step((start / BATCH) % 10 == 9 ? Kind.DROP : Kind.UPLOAD, batch));
+            List<Integer> updatesNow = new ArrayList<>();
+            for (int i = start; i < start + BATCH; i++) {
+                for (int followUp : followUps.get(i)) {
+                    if (followUp >= 0) {
+                        updatesNow.add(followUp);
+                    } else {
+                        steps.add(new Step(Kind.DELETE, List.of(-1 - followUp)));
+                    }
+                }
+            }
+            if (!updatesNow.isEmpty()) {
+                steps.add(new Step(Kind.UPDATE, updatesNow));
+            }
+        }
+        // the follow-ups of the last items
+        List<Integer> lastUpdates = new ArrayList<>();
+        for (int i = total; i < total + FOLLOW_UP_DISTANCE; i++) {
+            for (int followUp : followUps.get(i)) {
+                if (followUp >= 0) {
+                    lastUpdates.add(followUp);
+                } else {
+                    steps.add(new Step(Kind.DELETE, List.of(-1 - followUp)));
+                }
+            }
+        }
+        if (!lastUpdates.isEmpty()) {
+            steps.add(new Step(Kind.UPDATE, lastUpdates));
+        }
+        return new ChaosPlan(items, steps, updated, deleted);
+    }
+
+    /** How the item was first sent: by upload or by a dropped file. */
+    Kind sentBy(int index) {
+        return steps.stream().filter(step -> step.kind() == Kind.UPLOAD || step.kind() == Kind.DROP)
+                .filter(step -> step.indexes().contains(index)).findFirst().orElseThrow().kind();
+    }
+
+    /** The item as an update sends it: its excerpt changed. */
+    ObjectNode updated(int index) {
+        ObjectNode item = items.get(index).deepCopy();
+        item.put("excerpt", item.path("excerpt").asText("") + " (updated)");
+        return item;
+    }
+
+    /** The URL that tells the copy of an item apart, as the catalog stores it in {@code item.webUrl}. */
+    String url(int index) {
+        ObjectNode item = items.get(index);
+        return item.hasNonNull("webUrl") ? item.get("webUrl").asText() : item.get("originalUrl").asText();
+    }
+}

@@ -36,6 +36,11 @@ public class ArticleDocument {
      * {@code $max} by id alone, so a late mark of an older announcement never lowers it.
      */
     public long announcedRevision;
+    /**
+     * When ingest received the stored version (its record's CloudEvents {@code time}): an older version arriving
+     * later does not replace it ({@link VersionOrder}).
+     */
+    public Instant receivedAt;
     public Instant firstSeenAt;
     public Instant updatedAt;
     public RawBsonDocument item;

@@ -44,9 +44,11 @@ public class ArticleResource {
     private final ArticleRepresentation representation;
     private final MarkdownWriter markdown;
     private final CatalogedPublisher publisher;
+    private final ArticleStore store;
 
     public ArticleResource(ArticleRepository repository, ArticleSearch search, ArticleRepresentation representation,
-            MarkdownWriter markdown, CatalogedPublisher publisher) {
+            MarkdownWriter markdown, CatalogedPublisher publisher, ArticleStore store) {
+        this.store = store;
         this.repository = repository;
         this.search = search;
         this.representation = representation;
@@ -108,11 +110,11 @@ public class ArticleResource {
         if (!CanonicalUrl.isArticleId(id)) {
             return Uni.createFrom().failure(unknown(id));
         }
-        return repository.deleteById(id).chain(deleted -> {
-            if (!deleted) {
-                return Uni.createFrom().failure(unknown(id));
-            }
-            return publisher.tombstone(id).replaceWith(Response.noContent().build());
+        return store.delete(id).chain(deletion -> switch (deletion) {
+            case DELETED -> publisher.tombstone(id).replaceWith(Response.noContent().build());
+            // a deletion that stopped before its tombstone was sent is finished by the client's retry
+            case DELETED_BEFORE -> publisher.tombstone(id).chain(() -> Uni.createFrom().failure(unknown(id)));
+            case UNKNOWN -> Uni.createFrom().failure(unknown(id));
         });
     }
 

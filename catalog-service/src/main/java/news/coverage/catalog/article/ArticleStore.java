@@ -40,11 +40,39 @@ public class ArticleStore {
     private static final String ID_INDEX = "index: _id_ ";
 
     private final ArticleRepository repository;
+    private final DeletionRepository deletions;
     private final ArticleIndexes indexes;
 
-    public ArticleStore(ArticleRepository repository, ArticleIndexes indexes) {
+    public ArticleStore(ArticleRepository repository, DeletionRepository deletions, ArticleIndexes indexes) {
         this.repository = repository;
+        this.deletions = deletions;
         this.indexes = indexes;
+    }
+
+    /** What a deletion found. */
+    public enum Deletion {
+        /** The article was there and is gone now. */
+        DELETED,
+        /** It was deleted before: its tombstone may still have to be sent (a crash after the delete). */
+        DELETED_BEFORE,
+        UNKNOWN
+    }
+
+    /**
+     * Deletes an article: its deletion mark first, so that no older record brings it back even if this stops
+     * half-way, then the document.
+     */
+    public Uni<Deletion> delete(String id) {
+        return repository.findById(id).chain(document -> {
+            if (document == null) {
+                return deletions.findById(id).map(mark -> mark == null ? Deletion.UNKNOWN : Deletion.DELETED_BEFORE);
+            }
+            DeletionMark mark = new DeletionMark();
+            mark.id = id;
+            mark.deletedAt = Instant.now();
+            return deletions.persistOrUpdate(mark).chain(() -> repository.deleteById(id))
+                    .map(deleted -> deleted ? Deletion.DELETED : Deletion.DELETED_BEFORE);
+        });
     }
 
     /**
@@ -58,15 +86,22 @@ public class ArticleStore {
     }
 
     /**
-     * Stores the items, by article id, with one look-up and one bulk write; an item whose content the catalog already
-     * holds is not written. A failure of the whole batch (an outage) leaves it safe to store again.
+     * Stores the items, by article id, with two look-ups and one bulk write; an item whose content the catalog already
+     * holds is not written, nor one received before the stored version or before the article's deletion
+     * ({@link VersionOrder}). A failure of the whole batch (an outage) leaves it safe to store again.
+     *
+     * @param receivedAt when ingest received each item, by article id
      */
-    public Uni<Outcome> store(Map<String, ObjectNode> byId) {
+    public Uni<Outcome> store(Map<String, ObjectNode> byId, Map<String, Instant> receivedAt) {
         return indexes.ready()
                 .chain(() -> repository.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList())
+                .chain(found -> deletions.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList()
+                        .map(marks -> Map.entry(found, marks)))
                 .chain(found -> {
-                    Map<String, ArticleDocument> existing = found.stream()
+                    Map<String, ArticleDocument> existing = found.getKey().stream()
                             .collect(Collectors.toMap(document -> document.id, Function.identity()));
+                    Map<String, Instant> deletedAt = found.getValue().stream()
+                            .collect(Collectors.toMap(mark -> mark.id, mark -> mark.deletedAt));
                     Instant now = Instant.now();
                     List<ArticleDocument> writes = new ArrayList<>();
                     List<ArticleDocument> unannounced = new ArrayList<>();
@@ -77,11 +112,17 @@ public class ArticleStore {
                             if (before.announcedRevision < before.revision) {
                                 unannounced.add(before);
                             }
-                        } else {
-                            writes.add(toDocument(id, item, version, before, now));
+                        } else if (VersionOrder.supersedes(receivedAt.get(id), before == null ? null : before.receivedAt,
+                                deletedAt.get(id))) {
+                            writes.add(toDocument(id, item, version, receivedAt.get(id), before, now));
                         }
                     });
-                    return write(writes).map(refused -> new Outcome(Stream.concat(unannounced.stream(),
+                    List<String> undeleted = writes.stream().map(document -> document.id)
+                            .filter(deletedAt::containsKey).toList();
+                    return write(writes)
+                            .call(() -> undeleted.isEmpty() ? Uni.createFrom().voidItem()
+                                    : deletions.mongoCollection().deleteMany(Filters.in("_id", undeleted)))
+                            .map(refused -> new Outcome(Stream.concat(unannounced.stream(),
                             writes.stream().filter(document -> !refused.containsKey(document.id))).toList(), refused));
                 });
     }
@@ -128,11 +169,12 @@ public class ArticleStore {
         return repository.mongoCollection().bulkWrite(updates, new BulkWriteOptions().ordered(false)).replaceWithVoid();
     }
 
-    private static ArticleDocument toDocument(String id, ObjectNode item, String version, ArticleDocument before,
-            Instant now) {
+    private static ArticleDocument toDocument(String id, ObjectNode item, String version, Instant receivedAt,
+            ArticleDocument before, Instant now) {
         ArticleDocument document = new ArticleDocument();
         document.id = id;
         document.version = version;
+        document.receivedAt = receivedAt;
         document.canonicalUrl = item.path("canonicalUrl").asText();
         document.urls = Stream.concat(Stream.of(document.canonicalUrl), URL_FIELDS.stream()
                         .map(field -> item.path(field).asText(null))

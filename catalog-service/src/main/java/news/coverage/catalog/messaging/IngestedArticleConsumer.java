@@ -8,10 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.catalog.article.ArticleStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,20 +53,26 @@ public class IngestedArticleConsumer {
 
     @Incoming("articles-ingested")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        // the last record of an id wins: it is the newest content, and earlier ones of the batch need no write
+        // the record of an id received last wins (the later one of a tie): earlier ones of the batch need no write
         Map<String, ConsumerRecord<String, String>> valid = new LinkedHashMap<>();
         Map<String, ObjectNode> items = new LinkedHashMap<>();
+        Map<String, Instant> receivedAt = new LinkedHashMap<>();
         Map<ConsumerRecord<String, String>, String> rejected = new LinkedHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 ObjectNode item = read(record);
-                valid.put(item.get("id").asText(), record);
-                items.put(item.get("id").asText(), item);
+                String id = item.get("id").asText();
+                Instant received = receivedAt(record);
+                if (!receivedAt.containsKey(id) || !received.isBefore(receivedAt.get(id))) {
+                    valid.put(id, record);
+                    items.put(id, item);
+                    receivedAt.put(id, received);
+                }
             } catch (UnstorableRecordException e) {
                 rejected.put(record, e.getMessage());
             }
         }
-        return store.store(items)
+        return store.store(items, receivedAt)
                 .chain(outcome -> {
                     outcome.refused().forEach((id, reason) -> rejected.put(valid.get(id), "refused by the catalog: " + reason));
                     List<Uni<Void>> sends = new ArrayList<>();
@@ -80,6 +91,19 @@ public class IngestedArticleConsumer {
                 .onFailure().invoke(failure -> LOG.warnf("cannot catalog a batch of %d yet, retrying: %s",
                         records.count(), failure.getMessage()))
                 .onFailure().retry().withBackOff(OUTAGE_BACKOFF_FIRST, OUTAGE_BACKOFF_MAX).indefinitely();
+    }
+
+    /** When ingest received the item: the record's CloudEvents time, else (a record without one) its timestamp. */
+    private static Instant receivedAt(ConsumerRecord<String, String> record) {
+        Header time = record.headers().lastHeader("ce_time");
+        if (time != null) {
+            try {
+                return OffsetDateTime.parse(new String(time.value(), StandardCharsets.UTF_8)).toInstant();
+            } catch (DateTimeParseException e) {
+                // not a time: the record's own timestamp below
+            }
+        }
+        return Instant.ofEpochMilli(record.timestamp());
     }
 
     /** The record's item, checked. */

@@ -9,11 +9,14 @@ import news.coverage.deploy.testing.KafkaTestResource;
 import news.coverage.deploy.testing.KafkaTopics;
 import news.coverage.deploy.testing.MongoTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.smallrye.jwt.build.Jwt;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -235,6 +238,68 @@ class ArticleCatalogTest {
         var records = kafka.readUntil("articles.cataloged", KafkaTopics.keyed(id),
                 found -> found.stream().anyMatch(record -> record.value() == null), Duration.ofSeconds(30));
         assertEquals(null, records.get(records.size() - 1).value(), "the last record of a deleted article is a tombstone");
+    }
+
+    @Test
+    void aVersionReceivedBeforeTheStoredOneOrBeforeTheDeletionChangesNothing() {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        String id = UUID.randomUUID().toString().replace("-", "");
+        Instant now = Instant.now();
+        kafka.sendAll(List.of(received(id, item(id, "The newer version"), now)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then()
+                .body("title", equalTo("The newer version")));
+
+        // an older version arriving late: a stored object's notification handled late, or a redelivery
+        kafka.sendAll(List.of(received(id, item(id, "The older version"), now.minusSeconds(60))));
+        awaitTheConsumerPast(kafka);
+        given().get("/articles/" + id).then().body("title", equalTo("The newer version"));
+
+        given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(204);
+        kafka.sendAll(List.of(received(id, item(id, "The newer version, replayed"), now)));
+        awaitTheConsumerPast(kafka);
+        given().get("/articles/" + id).then().statusCode(404);
+
+        // uploaded again after the deletion: back, and the mark gone with it
+        kafka.sendAll(List.of(received(id, item(id, "Uploaded again"), Instant.now().plusSeconds(1))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then()
+                .statusCode(200).body("title", equalTo("Uploaded again")));
+        assertEquals(null, deletions.findById(id).await().indefinitely());
+    }
+
+    @Test
+    void aDeletionThatStoppedBeforeItsTombstoneIsFinishedWhenItIsSentAgain() {
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        String id = UUID.randomUUID().toString().replace("-", "");
+        kafka.send("articles.ingested", id, item(id, "Deleted, then the service stopped").toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
+        // what a crash between the delete and its tombstone leaves behind
+        DeletionMark mark = new DeletionMark();
+        mark.id = id;
+        mark.deletedAt = Instant.now();
+        deletions.persist(mark).chain(() -> repository.deleteById(id)).await().indefinitely();
+
+        given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(404);
+        var records = kafka.readUntil("articles.cataloged", KafkaTopics.keyed(id),
+                found -> found.stream().anyMatch(record -> record.value() == null), Duration.ofSeconds(30));
+        assertEquals(null, records.get(records.size() - 1).value(), "the tombstone, sent by the retry");
+    }
+
+    @Inject
+    DeletionRepository deletions;
+
+    /** A record of the item as ingest publishes it, received at {@code at}. */
+    private static ProducerRecord<String, String> received(String id, ObjectNode item, Instant at) {
+        var record = new ProducerRecord<String, String>("articles.ingested", id, item.toString());
+        record.headers().add("ce_time", at.toString().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Sends an article of its own and waits until it is cataloged: every record before it was consumed. */
+    private void awaitTheConsumerPast(KafkaTopics kafka) {
+        String marker = UUID.randomUUID().toString().replace("-", "");
+        kafka.send("articles.ingested", marker, item(marker, "A marker").toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + marker).then()
+                .statusCode(200));
     }
 
     private static String token(String role) {

@@ -7,9 +7,12 @@ import news.coverage.ingest.item.NewsItem;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import java.time.Instant;
+
 /**
  * Publishes accepted items to {@code articles.ingested} with CloudEvents attributes in the record headers (type and
- * source from the channel configuration). The returned {@link Uni} completes only once the broker acknowledged the
+ * source from the channel configuration; {@code time} when the item was received, by which the catalog tells a late
+ * or replayed record of an older version from a newer one). The returned {@link Uni} completes only once the broker acknowledged the
  * record (acks=all), and fails when it did not within the producer's delivery timeout.
  */
 @ApplicationScoped
@@ -22,7 +25,7 @@ public class ArticlePublisher {
         this.emitter = emitter;
     }
 
-    public Uni<Void> publish(NewsItem item) {
-        return emitter.sendMessage(KeyedEvents.keyed(item, item.id));
+    public Uni<Void> publish(NewsItem item, Instant receivedAt) {
+        return emitter.sendMessage(KeyedEvents.keyed(item, item.id, receivedAt));
     }
 }

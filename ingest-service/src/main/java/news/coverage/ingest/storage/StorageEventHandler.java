@@ -94,7 +94,10 @@ public class StorageEventHandler {
                     } catch (LimitExceededException e) {
                         return deadLetter(source, List.of(new FieldError("", e.getMessage() + " (" + e.limit() + ")")));
                     }
-                    return ingestion.ingest(items).chain(batch -> settle(batch.results()));
+                    // the object's own time: a notification handled again (a redelivery) or late is no newer than it
+                    Instant modified = object.response().lastModified() != null ? object.response().lastModified()
+                            : Instant.now();
+                    return ingestion.ingest(items, modified).chain(batch -> settle(batch.results()));
                 });
     }
 

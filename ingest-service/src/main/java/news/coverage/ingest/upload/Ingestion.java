@@ -12,6 +12,7 @@ import news.coverage.ingest.item.ItemAcceptor;
 import news.coverage.ingest.item.NewsItem;
 import news.coverage.ingest.messaging.ArticlePublisher;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -32,14 +33,18 @@ public class Ingestion {
         this.limits = limits;
     }
 
-    public Uni<BatchResult> ingest(List<ParsedItem> items) {
+    /**
+     * @param receivedAt when the items were received (a request's arrival, a stored object's last modification): the
+     *                   order in which consumers take versions of one article
+     */
+    public Uni<BatchResult> ingest(List<ParsedItem> items, Instant receivedAt) {
         if (items.size() > limits.itemsPerBatch()) {
             throw new LimitExceededException("ingest.limits.items-per-batch", "the upload holds " + items.size()
                     + " items; at most " + limits.itemsPerBatch() + " are taken at once");
         }
         // merged publications complete in any order; the answer lists them as uploaded
         return Multi.createFrom().range(0, items.size())
-                .onItem().transformToUni(i -> ingest(items.get(i)).map(result -> new Numbered(i, result)))
+                .onItem().transformToUni(i -> ingest(items.get(i), receivedAt).map(result -> new Numbered(i, result)))
                 .merge(CONCURRENCY)
                 .collect().asList()
                 .map(numbered -> BatchResult.of(numbered.stream()
@@ -49,7 +54,7 @@ public class Ingestion {
     }
 
     /** Validates, normalises and publishes one item; the result says what became of it. */
-    public Uni<ItemResult> ingest(ParsedItem parsed) {
+    public Uni<ItemResult> ingest(ParsedItem parsed, Instant receivedAt) {
         if (!parsed.isParsed()) {
             return Uni.createFrom().item(rejected(parsed.source(), null, parsed.errors()));
         }
@@ -59,7 +64,7 @@ public class Ingestion {
         } catch (InvalidItemException e) {
             return Uni.createFrom().item(rejected(parsed.source(), null, e.errors()));
         }
-        return publisher.publish(item)
+        return publisher.publish(item, receivedAt)
                 .map(ignored -> new ItemResult(parsed.source(), item.id, ItemResult.Status.ACCEPTED, List.of()))
                 .onFailure().recoverWithItem(failure -> new ItemResult(parsed.source(), item.id,
                         ItemResult.Status.UNACKNOWLEDGED, List.of(new FieldError("",

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
 
 @Path("/items")
@@ -56,7 +57,7 @@ public class ItemResource {
             throw new InvalidItemException("", "one item per request: this document holds " + items.size()
                     + "; POST several to /uploads");
         }
-        return ingestion.ingest(items.get(0)).map(result -> switch (result.status()) {
+        return ingestion.ingest(items.get(0), Instant.now()).map(result -> switch (result.status()) {
             case ACCEPTED -> Response.accepted(result).build();
             case REJECTED -> throw new InvalidItemException(result.errors());
             case UNACKNOWLEDGED -> throw new BrokerUnavailableException(List.of(result));

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public class UploadResource {
         if (items.isEmpty()) {
             throw new InvalidItemException("", "the upload holds no items");
         }
-        return ingestion.ingest(items).map(result -> {
+        return ingestion.ingest(items, Instant.now()).map(result -> {
             if (result.unacknowledged() > 0) {
                 throw new BrokerUnavailableException(result.results());
             }

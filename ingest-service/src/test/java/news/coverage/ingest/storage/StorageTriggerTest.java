@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +66,31 @@ class StorageTriggerTest {
                 .body("[0].source", equalTo("s3://incoming/" + key))
                 .extract().path("[0].id");
         new KafkaTopics(bootstrapServers).await("articles.ingested", KafkaTopics.keyed(id), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aNotificationHandledAgainPublishesItsItemsAsOfTheObjectNotOfTheRedelivery() throws Exception {
+        String key = "drops/" + UUID.randomUUID() + " amazon.md";
+        // an article of its own, so that only this test's records carry its id
+        put(key, text("amazon-finally-sees-the-problem.md").replaceAll("(?m)^(webUrl|ampWebUrl|cdnAmpWebUrl): .*$",
+                "$1: \"https://example.org/" + UUID.randomUUID() + "\"").getBytes(StandardCharsets.UTF_8));
+        Instant modified = s3.headObject(request -> request.bucket("incoming").key(key)).get().lastModified();
+        String id = null;
+        for (int delivery = 0; delivery < 2; delivery++) {
+            Thread.sleep(1100); // a later delivery, a later clock
+            id = given().contentType("application/json").header("ce-specversion", "1.0")
+                    .header("ce-id", UUID.randomUUID().toString()).header("ce-type", "com.amazonaws.s3.ObjectCreated:Put")
+                    .header("ce-source", "minio:incoming")
+                    .body(notification("incoming", key).getBytes(StandardCharsets.UTF_8))
+                    .post("/storage-events").then().statusCode(200).extract().path("[0].id");
+        }
+        var records = new KafkaTopics(bootstrapServers).read("articles.ingested", KafkaTopics.keyed(id),
+                Duration.ofSeconds(30), 2);
+        assertEquals(2, records.size());
+        for (var record : records) {
+            assertEquals(modified, Instant.parse(KafkaTopics.header(record, "ce_time")),
+                    "the time of the object, by which the catalog orders versions");
+        }
     }
 
     @Test

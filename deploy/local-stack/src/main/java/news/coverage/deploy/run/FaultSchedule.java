@@ -13,16 +13,16 @@ import java.util.Random;
  * The faults of a fault-injection run, each at a random moment of it: a service killed with SIGKILL and started
  * again, or a server of the stack stopped for a while and started again in place.
  */
-final class FaultSchedule {
+public final class FaultSchedule {
 
     /** One fault: a service to kill, or a server to stop for {@code outage}. */
-    record Fault(String service, LocalStack.Server server, Duration outage) {
+    public record Fault(String service, LocalStack.Server server, Duration outage) {
 
-        static Fault kill(String service) {
+        public static Fault kill(String service) {
             return new Fault(service, null, Duration.ZERO);
         }
 
-        static Fault outage(LocalStack.Server server, Duration outage) {
+        public static Fault outage(LocalStack.Server server, Duration outage) {
             return new Fault(null, server, outage);
         }
 

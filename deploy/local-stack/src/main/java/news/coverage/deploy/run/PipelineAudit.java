@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
  * What the pipeline holds after a run, against what was sent: the catalog (MongoDB), recommend's read model
  * (PostgreSQL), the dead-letter topics and the consumers' lag, read from the stores and the broker themselves.
  */
-final class PipelineAudit {
+public final class PipelineAudit {
 
     /** One line of the report. */
-    record Check(String what, String expected, String found, boolean passed) {
+    public record Check(String what, String expected, String found, boolean passed) {
     }
 
     /** Each consumer group and the topic it reads. */

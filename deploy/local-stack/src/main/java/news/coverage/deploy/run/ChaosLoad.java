@@ -47,6 +47,8 @@ final class ChaosLoad {
     /** Requests that got no answer (the service was down) or another 5xx. */
     final AtomicLong unanswered = new AtomicLong();
     final AtomicLong rejectedItems = new AtomicLong();
+    /** The article id ingest answered for each uploaded item, by index. */
+    private final Map<Integer, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
     /** When each update and deletion was answered, by item: what the report lines up against the faults. */
     final Map<Integer, java.time.Instant> followedUpAt = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -75,8 +77,8 @@ final class ChaosLoad {
             }
             next = System.nanoTime() + pace.toNanos();
             switch (step.kind()) {
-                case UPLOAD -> upload(step.indexes().stream().map(plan.items()::get).toList());
-                case UPDATE -> upload(step.indexes().stream().map(plan::updated).toList());
+                case UPLOAD -> upload(step.indexes(), step.indexes().stream().map(plan.items()::get).toList());
+                case UPDATE -> upload(step.indexes(), step.indexes().stream().map(plan::updated).toList());
                 case DROP -> drop(step.indexes());
                 case DELETE -> delete(step.indexes().get(0));
             }
@@ -88,7 +90,7 @@ final class ChaosLoad {
         producer.close();
     }
 
-    private void upload(List<ObjectNode> items) throws InterruptedException {
+    private void upload(List<Integer> indexes, List<ObjectNode> items) throws InterruptedException {
         StringBuilder body = new StringBuilder();
         items.forEach(item -> body.append(item).append('\n'));
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
@@ -104,6 +106,12 @@ final class ChaosLoad {
                 if (response.statusCode() == 200) {
                     JsonNode result = JSON.readTree(response.body());
                     rejectedItems.addAndGet(result.path("rejected").asLong());
+                    for (int i = 0; i < indexes.size(); i++) {
+                        String id = result.path("results").path(i).path("id").asText(null);
+                        if (id != null) {
+                            ids.put(indexes.get(i), id);
+                        }
+                    }
                     return;
                 }
                 if (response.statusCode() == 503) {
@@ -151,14 +159,14 @@ final class ChaosLoad {
         }
     }
 
-    /** Deletes the item once the catalog holds it: a 404 before any 204 means it is not there yet. */
+    /** Deletes the item once the catalog holds it: a 404 before then means it is not there yet. */
     private void delete(int index) throws InterruptedException {
-        String id = null;
-        while (id == null) {
-            id = idOf(index);
-            if (id == null) {
-                Thread.sleep(RETRY_AFTER.toMillis());
-            }
+        String id = ids.get(index);
+        // an item of a dropped file has no answer with its id: it is found by its URL once cataloged
+        boolean there = id == null ? (id = idOf(index)) != null : cataloged(id);
+        while (!there) {
+            Thread.sleep(RETRY_AFTER.toMillis());
+            there = id == null ? (id = idOf(index)) != null : cataloged(id);
         }
         while (true) {
             try {
@@ -173,6 +181,15 @@ final class ChaosLoad {
                 unanswered.incrementAndGet();
             }
             Thread.sleep(RETRY_AFTER.toMillis());
+        }
+    }
+
+    private boolean cataloged(String id) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(catalog.resolve("/articles/" + id)).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
@@ -106,6 +107,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks the catalog-admin role")
     @APIResponse(responseCode = "404", description = "No article has this id")
+    @APIResponse(responseCode = "503", description = "The article's last change is not announced yet (a write under way, or one a crash left unannounced): not deleted, ask again")
     public Uni<Response> delete(@PathParam("id") String id) {
         if (!CanonicalUrl.isArticleId(id)) {
             return Uni.createFrom().failure(unknown(id));
@@ -114,6 +116,8 @@ public class ArticleResource {
             case DELETED -> publisher.tombstone(id).replaceWith(Response.noContent().build());
             // a deletion that stopped before its tombstone was sent is finished by the client's retry
             case DELETED_BEFORE -> publisher.tombstone(id).chain(() -> Uni.createFrom().failure(unknown(id)));
+            case NOT_ANNOUNCED_YET -> Uni.createFrom().failure(new ServiceUnavailableException(
+                    "the article's last change is not announced yet; delete it again in a moment", 1L));
             case UNKNOWN -> Uni.createFrom().failure(unknown(id));
         });
     }

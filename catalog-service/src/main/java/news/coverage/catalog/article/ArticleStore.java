@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.article.CanonicalUrl;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +56,28 @@ public class ArticleStore {
         DELETED,
         /** It was deleted before: its tombstone may still have to be sent (a crash after the delete). */
         DELETED_BEFORE,
+        /**
+         * Its last write is not announced yet: a tombstone now could reach consumers before that announcement, which
+         * would then bring the article back for them. Not deleted; to be asked again.
+         */
+        NOT_ANNOUNCED_YET,
         UNKNOWN
     }
+
+    /** How often a deletion looks again for the announcement of the article's last write (about 3 s in all). */
+    private static final int ANNOUNCEMENT_CHECKS = 18;
 
     /**
      * Deletes an article: its deletion mark first, so that no older record brings it back even if this stops
      * half-way, then the document.
      */
     public Uni<Deletion> delete(String id) {
-        return repository.findById(id).chain(document -> {
+        return announcedOrGone(id).chain(document -> {
             if (document == null) {
                 return deletions.findById(id).map(mark -> mark == null ? Deletion.UNKNOWN : Deletion.DELETED_BEFORE);
+            }
+            if (document.announcedRevision < document.revision) {
+                return Uni.createFrom().item(Deletion.NOT_ANNOUNCED_YET);
             }
             DeletionMark mark = new DeletionMark();
             mark.id = id;
@@ -83,6 +95,27 @@ public class ArticleStore {
      *                   under an existing canonical URL)
      */
     public record Outcome(List<ArticleDocument> toAnnounce, Map<String, String> refused) {
+    }
+
+    /** The article once its last write is announced (or as it is after a short wait), null if there is none. */
+    private Uni<ArticleDocument> announcedOrGone(String id) {
+        return Uni.createFrom().deferred(() -> repository.findById(id))
+                .onItem().transformToUni(document -> document != null && document.announcedRevision < document.revision
+                        ? Uni.createFrom().<ArticleDocument>failure(new AnnouncementPending(document))
+                        : Uni.createFrom().item(document))
+                .onFailure(AnnouncementPending.class).retry().withBackOff(Duration.ofMillis(20), Duration.ofMillis(200))
+                .atMost(ANNOUNCEMENT_CHECKS)
+                .onFailure(AnnouncementPending.class).recoverWithItem(pending -> ((AnnouncementPending) pending).document);
+    }
+
+    /** The article's last write is not announced yet. */
+    private static final class AnnouncementPending extends RuntimeException {
+        private final transient ArticleDocument document;
+
+        AnnouncementPending(ArticleDocument document) {
+            super(null, null, false, false);
+            this.document = document;
+        }
     }
 
     /**

@@ -284,6 +284,36 @@ class ArticleCatalogTest {
         assertEquals(null, records.get(records.size() - 1).value(), "the tombstone, sent by the retry");
     }
 
+    @Test
+    void aDeletionWaitsUntilTheLastWriteIsAnnouncedSoThatItsTombstoneComesAfterIt() {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        ObjectNode item = item(id, "Stored, not announced yet");
+        ArticleDocument stored = new ArticleDocument();
+        stored.id = id;
+        stored.version = ContentVersion.of(item);
+        stored.revision = 1;
+        stored.canonicalUrl = item.get("canonicalUrl").asText();
+        stored.publishedAt = Instant.parse(item.get("publishedDateTime").asText());
+        stored.firstSeenAt = Instant.now();
+        stored.updatedAt = stored.firstSeenAt;
+        stored.item = org.bson.RawBsonDocument.parse(item.toString());
+        repository.persist(stored).await().indefinitely();
+
+        given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(503)
+                .contentType("application/problem+json").body("detail", containsString("not announced yet"));
+        given().get("/articles/" + id).then().statusCode(200);
+
+        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        kafka.send("articles.ingested", id, item.toString()); // the redelivery announces it
+        await().atMost(Duration.ofSeconds(30)).until(() -> repository.findById(id).await().indefinitely()
+                .announcedRevision == 1);
+        given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(204);
+        var records = kafka.readUntil("articles.cataloged", KafkaTopics.keyed(id),
+                found -> found.stream().anyMatch(record -> record.value() == null), Duration.ofSeconds(30));
+        assertEquals(2, records.size());
+        assertEquals(null, records.get(1).value(), "the announcement, then the tombstone");
+    }
+
     @Inject
     DeletionRepository deletions;
 

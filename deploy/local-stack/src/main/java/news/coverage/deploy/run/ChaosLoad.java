@@ -67,10 +67,22 @@ final class ChaosLoad {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 4000), new StringSerializer(), new StringSerializer());
     }
 
-    /** Runs every step, each {@code pace} after the previous one began (or at once, when it took longer). */
+    /**
+     * Runs every step, each {@code pace} after the previous one began (or at once, when it took longer); deletions on
+     * a thread of their own, since each waits until the catalog holds its article.
+     */
     void run(Duration pace) throws IOException, InterruptedException {
+        var deleting = java.util.concurrent.Executors.newSingleThreadExecutor();
         long next = System.nanoTime();
         for (ChaosPlan.Step step : plan.steps()) {
+            if (step.kind() == ChaosPlan.Kind.DELETE) {
+                deleting.submit(() -> {
+                    delete(step.indexes().get(0));
+                    followedUpAt.put(step.indexes().get(0), java.time.Instant.now());
+                    return null;
+                });
+                continue;
+            }
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -80,12 +92,16 @@ final class ChaosLoad {
                 case UPLOAD -> upload(step.indexes(), step.indexes().stream().map(plan.items()::get).toList());
                 case UPDATE -> upload(step.indexes(), step.indexes().stream().map(plan::updated).toList());
                 case DROP -> drop(step.indexes());
-                case DELETE -> delete(step.indexes().get(0));
+                case DELETE -> throw new IllegalStateException("deletions run on their own thread");
             }
-            if (step.kind() == ChaosPlan.Kind.UPDATE || step.kind() == ChaosPlan.Kind.DELETE) {
+            if (step.kind() == ChaosPlan.Kind.UPDATE) {
                 java.time.Instant now = java.time.Instant.now();
                 step.indexes().forEach(index -> followedUpAt.put(index, now));
             }
+        }
+        deleting.shutdown();
+        if (!deleting.awaitTermination(30, java.util.concurrent.TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the deletions did not end");
         }
         producer.close();
     }

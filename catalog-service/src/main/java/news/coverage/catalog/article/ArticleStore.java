@@ -127,13 +127,14 @@ public class ArticleStore {
      */
     public Uni<Outcome> store(Map<String, ObjectNode> byId, Map<String, Instant> receivedAt) {
         return indexes.ready()
-                .chain(() -> repository.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList())
-                .chain(found -> deletions.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList()
-                        .map(marks -> Map.entry(found, marks)))
+                .chain(() -> Uni.combine().all().unis(
+                        repository.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList(),
+                        deletions.mongoCollection().find(Filters.in("_id", byId.keySet())).collect().asList())
+                        .asTuple())
                 .chain(found -> {
-                    Map<String, ArticleDocument> existing = found.getKey().stream()
+                    Map<String, ArticleDocument> existing = found.getItem1().stream()
                             .collect(Collectors.toMap(document -> document.id, Function.identity()));
-                    Map<String, Instant> deletedAt = found.getValue().stream()
+                    Map<String, Instant> deletedAt = found.getItem2().stream()
                             .collect(Collectors.toMap(mark -> mark.id, mark -> mark.deletedAt));
                     Instant now = Instant.now();
                     List<ArticleDocument> writes = new ArrayList<>();

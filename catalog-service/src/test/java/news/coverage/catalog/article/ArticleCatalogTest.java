@@ -77,16 +77,7 @@ class ArticleCatalogTest {
         String id = UUID.randomUUID().toString().replace("-", "");
         ObjectNode item = item(id, "Stored, then the service stopped");
         // what a crash between the write and the announcement leaves behind
-        ArticleDocument stored = new ArticleDocument();
-        stored.id = id;
-        stored.version = ContentVersion.of(item);
-        stored.revision = 1;
-        stored.canonicalUrl = item.get("canonicalUrl").asText();
-        stored.publishedAt = java.time.Instant.parse(item.get("publishedDateTime").asText());
-        stored.firstSeenAt = java.time.Instant.now();
-        stored.updatedAt = stored.firstSeenAt;
-        stored.item = org.bson.RawBsonDocument.parse(item.toString());
-        repository.persist(stored).await().indefinitely();
+        persistUnannounced(item);
 
         KafkaTopics kafka = new KafkaTopics(bootstrapServers);
         kafka.send("articles.ingested", id, item.toString());
@@ -288,16 +279,7 @@ class ArticleCatalogTest {
     void aDeletionWaitsUntilTheLastWriteIsAnnouncedSoThatItsTombstoneComesAfterIt() {
         String id = UUID.randomUUID().toString().replace("-", "");
         ObjectNode item = item(id, "Stored, not announced yet");
-        ArticleDocument stored = new ArticleDocument();
-        stored.id = id;
-        stored.version = ContentVersion.of(item);
-        stored.revision = 1;
-        stored.canonicalUrl = item.get("canonicalUrl").asText();
-        stored.publishedAt = Instant.parse(item.get("publishedDateTime").asText());
-        stored.firstSeenAt = Instant.now();
-        stored.updatedAt = stored.firstSeenAt;
-        stored.item = org.bson.RawBsonDocument.parse(item.toString());
-        repository.persist(stored).await().indefinitely();
+        persistUnannounced(item);
 
         given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(503)
                 .contentType("application/problem+json").body("detail", containsString("not announced yet"));
@@ -316,6 +298,20 @@ class ArticleCatalogTest {
 
     @Inject
     DeletionRepository deletions;
+
+    /** Stores the item as a first revision that was never announced. */
+    private void persistUnannounced(ObjectNode item) {
+        ArticleDocument stored = new ArticleDocument();
+        stored.id = item.get("id").asText();
+        stored.version = ContentVersion.of(item);
+        stored.revision = 1;
+        stored.canonicalUrl = item.get("canonicalUrl").asText();
+        stored.publishedAt = Instant.parse(item.get("publishedDateTime").asText());
+        stored.firstSeenAt = Instant.now();
+        stored.updatedAt = stored.firstSeenAt;
+        stored.item = org.bson.RawBsonDocument.parse(item.toString());
+        repository.persist(stored).await().indefinitely();
+    }
 
     /** A record of the item as ingest publishes it, received at {@code at}. */
     private static ProducerRecord<String, String> received(String id, ObjectNode item, Instant at) {

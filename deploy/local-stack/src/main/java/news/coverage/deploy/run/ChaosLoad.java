@@ -10,14 +10,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,9 +55,9 @@ final class ChaosLoad {
     final AtomicLong unanswered = new AtomicLong();
     final AtomicLong rejectedItems = new AtomicLong();
     /** The article id ingest answered for each uploaded item, by index. */
-    private final Map<Integer, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, String> ids = new ConcurrentHashMap<>();
     /** When each update and deletion was answered, by item: what the report lines up against the faults. */
-    final Map<Integer, java.time.Instant> followedUpAt = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<Integer, Instant> followedUpAt = new ConcurrentHashMap<>();
 
     ChaosLoad(ChaosPlan plan, CoverageServices services, Map<String, String> stack, String uploadToken,
             String adminToken) {
@@ -72,15 +79,16 @@ final class ChaosLoad {
      * a thread of their own, since each waits until the catalog holds its article.
      */
     void run(Duration pace) throws IOException, InterruptedException {
-        var deleting = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService deleting = Executors.newSingleThreadExecutor();
+        List<Future<?>> deletions = new ArrayList<>();
         long next = System.nanoTime();
         for (ChaosPlan.Step step : plan.steps()) {
             if (step.kind() == ChaosPlan.Kind.DELETE) {
-                deleting.submit(() -> {
+                deletions.add(deleting.submit(() -> {
                     delete(step.indexes().get(0));
-                    followedUpAt.put(step.indexes().get(0), java.time.Instant.now());
+                    followedUpAt.put(step.indexes().get(0), Instant.now());
                     return null;
-                });
+                }));
                 continue;
             }
             long wait = next - System.nanoTime();
@@ -95,13 +103,17 @@ final class ChaosLoad {
                 case DELETE -> throw new IllegalStateException("deletions run on their own thread");
             }
             if (step.kind() == ChaosPlan.Kind.UPDATE) {
-                java.time.Instant now = java.time.Instant.now();
+                Instant now = Instant.now();
                 step.indexes().forEach(index -> followedUpAt.put(index, now));
             }
         }
         deleting.shutdown();
-        if (!deleting.awaitTermination(30, java.util.concurrent.TimeUnit.MINUTES)) {
-            throw new IllegalStateException("the deletions did not end");
+        try {
+            for (Future<?> deletion : deletions) {
+                deletion.get(); // a deletion that failed fails the run
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a deletion failed", e.getCause());
         }
         producer.close();
     }
@@ -213,7 +225,7 @@ final class ChaosLoad {
     private String idOf(int index) throws InterruptedException {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(catalog.resolve("/articles?url="
-                    + java.net.URLEncoder.encode(plan.url(index), StandardCharsets.UTF_8)))
+                    + URLEncoder.encode(plan.url(index), StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return null;

@@ -40,7 +40,7 @@ record ChaosPlan(List<ObjectNode> items, List<Step> steps, int updates, int dele
         int deleteEvery = Math.max(1, total / Math.max(1, deletions));
         List<Step> steps = new ArrayList<>();
         List<List<Integer>> followUps = new ArrayList<>();
-        for (int i = 0; i < total + FOLLOW_UP_DISTANCE; i++) {
+        for (int i = 0; i < total + BATCH + FOLLOW_UP_DISTANCE; i++) {
             followUps.add(new ArrayList<>());
         }
         int updated = 0;
@@ -58,35 +58,29 @@ record ChaosPlan(List<ObjectNode> items, List<Step> steps, int updates, int dele
                 }
             }
             steps.add(new Step((start / BATCH) % 10 == 9 ? Kind.DROP : Kind.UPLOAD, batch));
-            List<Integer> updatesNow = new ArrayList<>();
-            for (int i = start; i < start + BATCH; i++) {
-                for (int followUp : followUps.get(i)) {
-                    if (followUp >= 0) {
-                        updatesNow.add(followUp);
-                    } else {
-                        steps.add(new Step(Kind.DELETE, List.of(-1 - followUp)));
-                    }
-                }
-            }
-            if (!updatesNow.isEmpty()) {
-                steps.add(new Step(Kind.UPDATE, updatesNow));
-            }
+            addFollowUps(followUps.subList(start, start + BATCH), steps);
         }
-        // the follow-ups of the last items
-        List<Integer> lastUpdates = new ArrayList<>();
-        for (int i = total; i < total + FOLLOW_UP_DISTANCE; i++) {
-            for (int followUp : followUps.get(i)) {
+        // the follow-ups of the last items, after the last batch
+        int afterLastBatch = (total + BATCH - 1) / BATCH * BATCH;
+        addFollowUps(followUps.subList(afterLastBatch, total + FOLLOW_UP_DISTANCE), steps);
+        return new ChaosPlan(items, steps, updated, deleted);
+    }
+
+    /** The follow-ups due at these positions: each deletion a step, the updates together in one. */
+    private static void addFollowUps(List<List<Integer>> due, List<Step> steps) {
+        List<Integer> updates = new ArrayList<>();
+        for (List<Integer> followUps : due) {
+            for (int followUp : followUps) {
                 if (followUp >= 0) {
-                    lastUpdates.add(followUp);
+                    updates.add(followUp);
                 } else {
                     steps.add(new Step(Kind.DELETE, List.of(-1 - followUp)));
                 }
             }
         }
-        if (!lastUpdates.isEmpty()) {
-            steps.add(new Step(Kind.UPDATE, lastUpdates));
+        if (!updates.isEmpty()) {
+            steps.add(new Step(Kind.UPDATE, updates));
         }
-        return new ChaosPlan(items, steps, updated, deleted);
     }
 
     /** How the item was first sent: by upload or by a dropped file. */

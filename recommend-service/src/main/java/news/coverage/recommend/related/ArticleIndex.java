@@ -143,7 +143,7 @@ public class ArticleIndex {
             for (ArticleSummary article : put) {
                 forget(article.id());
                 articles.put(article.id(), article);
-                statistics.add(article.text().terms(), article.topics());
+                statistics.add(article.text().terms(), article.topics(), article.capitalisedTerms());
                 article.linkedIds().forEach(linked -> add(linkedBy, linked, article.id()));
                 if (article.storyId() != null) {
                     add(storyMembers, article.storyId(), article.id());
@@ -166,7 +166,7 @@ public class ArticleIndex {
         if (previous == null) {
             return;
         }
-        statistics.remove(previous.text().terms(), previous.topics());
+        statistics.remove(previous.text().terms(), previous.topics(), previous.capitalisedTerms());
         previous.linkedIds().forEach(linked -> remove(linkedBy, linked, id));
         if (previous.storyId() != null) {
             remove(storyMembers, previous.storyId(), id);

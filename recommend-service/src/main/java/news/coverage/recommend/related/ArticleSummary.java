@@ -30,7 +30,12 @@ public record ArticleSummary(String id, String version, String title, String url
                 article.type == null ? null : article.type.intern(), article.imageUrl,
                 Arrays.stream(article.topics).map(String::intern).toList(),
                 Set.copyOf(Arrays.asList(article.linkedIds)), article.storyId,
-                text, Headlines.Headline.of(article.title));
+                text, Headlines.Headline.of(article.title, article.excerpt));
+    }
+
+    /** The terms the article writes capitalised where case tells: its evidence for the corpus's names. */
+    public String[] capitalisedTerms() {
+        return headline.capitalised();
     }
 
     /** The same article in another story. */

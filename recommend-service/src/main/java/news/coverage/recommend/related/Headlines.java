@@ -1,14 +1,32 @@
 package news.coverage.recommend.related;
 
+import news.coverage.recommend.text.TermCounts;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What two headlines share, apart from the rest of the text: their content words, and their subject, the first word
- * that names someone or something ("IBM exits...", "Why Amazon..."). The subject of a headline decides the story
- * more than the words around it: IBM's exit and Amazon's pause share most of their words.
+ * What two headlines share, apart from the rest of the text: their content words, and their subjects, the names a
+ * headline leads with ("IBM exits...", "Why Amazon...", "Amazon and Microsoft pause..."). The subject of a headline
+ * decides the story more than the words around it: IBM's exit and Amazon's pause share most of their words.
+ * <p>
+ * Whether a word is a name is read from how the corpus writes it: a word that articles write capitalised where case
+ * tells (inside a sentence of an excerpt or of a sentence-case headline, or in capitals throughout) on at least
+ * {@link #NAME_SHARE} of the articles that carry it. Headlines in title case say nothing by their capitals.
  */
 final class Headlines {
 
@@ -19,49 +37,47 @@ final class Headlines {
             "can", "not", "no", "over", "into", "about", "here's", "heres", "exclusive", "opinion", "analysis",
             "update", "daily", "crunch", "watch", "video", "plus", "more", "than", "just", "us", "up", "out", "has",
             "have");
+    /** The least share of the articles carrying a word that write it capitalised, for the word to be a name. */
+    static final double NAME_SHARE = 0.25;
+    /** In a headline's lead, stands between two names joined by "and", "&" or a comma. */
+    private static final String JOINED = ",";
+    /** How many words of a headline's main clause are kept to find its subjects in. */
+    private static final int LEAD_WORDS = 8;
+    /** A kicker ("Daily Crunch: ", "George Floyd death: ") has at most this many words. */
+    private static final int KICKER_WORDS = 4;
+
+    /** Lucene's standard tokens without lower-casing, so that capitals can be read: the terms of the text analysis. */
+    private static final Analyzer CASED = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new EnglishPossessiveFilter(source));
+        }
+    };
 
     /**
      * A headline as the features read it, worked out once per article: its content words (lower case, interned,
-     * sorted) and its subject, if it has one.
+     * sorted), the lead of its main clause (terms, with {@link #JOINED} between joined names) and the terms the
+     * article writes capitalised where case tells, its evidence for the corpus's names.
      */
-    record Headline(String[] words, String subject) {
+    record Headline(String[] words, String[] lead, String[] capitalised) {
 
-        static final Headline NONE = new Headline(new String[0], null);
+        static final Headline NONE = new Headline(new String[0], new String[0], new String[0]);
 
-        static Headline of(String headline) {
+        static Headline of(String headline, String excerpt) {
             if (headline == null) {
                 return NONE;
             }
-            TreeSet<String> words = new TreeSet<>();
-            String subject = null;
-            boolean subjectSought = true;
-            int at = 0;
-            while (at < headline.length()) {
-                int start = at;
-                while (start < headline.length() && !Character.isLetterOrDigit(headline.charAt(start))) {
-                    start++;
-                }
-                int end = start;
-                while (end < headline.length() && isWordCharacter(headline.charAt(end))) {
-                    end++;
-                }
-                at = Math.max(end, start + 1);
-                if (start >= headline.length()) {
-                    break;
-                }
-                String word = normal(headline.substring(start, end));
-                if (FUNCTION_WORDS.contains(word)) {
-                    continue;
-                }
-                if (subjectSought) {
-                    subjectSought = false;
-                    subject = Character.isUpperCase(headline.charAt(start)) ? word.intern() : null;
-                }
-                if (word.length() > 1) {
-                    words.add(word.intern());
-                }
+            Set<String> capitalised = new TreeSet<>();
+            capitalisedInSentences(excerpt, capitalised);
+            List<Token> tokens = tokens(headline);
+            if (sentenceCase(tokens)) {
+                capitalisedInSentences(headline, capitalised);
+            } else {
+                tokens.stream().filter(Token::allCapitals).forEach(token -> capitalised.add(token.term()));
             }
-            return new Headline(words.toArray(String[]::new), subject);
+            return new Headline(contentWords(headline), leadOf(headline),
+                    capitalised.stream().map(String::intern).toArray(String[]::new));
         }
 
         /** Shared words over the words of the shorter headline, 0 to 1. */
@@ -78,13 +94,173 @@ final class Headlines {
             return (double) shared / Math.min(words.length, other.words.length);
         }
 
-        /** 1 when both headlines have the same subject, else 0. */
-        double sameSubject(Headline other) {
-            return subject != null && subject.equals(other.subject) ? 1 : 0;
+        /**
+         * The names the headline leads with: the first name of its main clause, and the names joined to it ("Amazon
+         * and Microsoft pause" has two, "Clearview AI still backs" one); none when it opens with anything else.
+         */
+        Set<String> subjects(TermCounts counts) {
+            Set<String> subjects = new LinkedHashSet<>();
+            int at = 0;
+            while (at < lead.length && isName(lead[at], counts)) {
+                subjects.add(lead[at++]);
+                while (at < lead.length && !JOINED.equals(lead[at]) && isName(lead[at], counts)) {
+                    at++; // the rest of a name of several words
+                }
+                if (at + 1 < lead.length && JOINED.equals(lead[at])) {
+                    at++;
+                } else {
+                    break;
+                }
+            }
+            return subjects;
+        }
+
+        /** 1 when both headlines lead with a name in common, else 0. */
+        double sameSubject(Headline other, TermCounts counts) {
+            Set<String> subjects = subjects(counts);
+            if (subjects.isEmpty()) {
+                return 0;
+            }
+            for (String subject : other.subjects(counts)) {
+                if (subjects.contains(subject)) {
+                    return 1;
+                }
+            }
+            return 0;
         }
     }
 
     private Headlines() {
+    }
+
+    /** Whether the corpus writes the term as a name. */
+    static boolean isName(String term, TermCounts counts) {
+        int capitalised = counts.articlesCapitalising(term);
+        return capitalised > 0 && !FUNCTION_WORDS.contains(term)
+                && capitalised >= NAME_SHARE * Math.max(capitalised, counts.articlesWithTerm(term));
+    }
+
+    /** A standard token: its term in lower case, whether it is written capitalised, or all in capitals, and what
+     * stands between it and the token before (the whole text before it for the first). */
+    private record Token(String term, boolean capitalised, boolean allCapitals, String before) {
+
+        boolean startsSentence() {
+            for (int i = 0; i < before.length(); i++) {
+                if (".!?:;|\"“”‘—–(".indexOf(before.charAt(i)) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return tokens;
+        }
+        try (TokenStream stream = CASED.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            int end = 0;
+            while (stream.incrementToken()) {
+                String word = term.toString();
+                boolean letters = word.chars().allMatch(Character::isLetter);
+                tokens.add(new Token(word.toLowerCase(Locale.ROOT), Character.isUpperCase(word.charAt(0)),
+                        letters && word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)),
+                        tokens.isEmpty() ? "." : text.substring(end, offset.startOffset())));
+                end = offset.endOffset();
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
+        }
+        return tokens;
+    }
+
+    /** The terms written capitalised inside a sentence, and those written in capitals anywhere. */
+    private static void capitalisedInSentences(String text, Set<String> capitalised) {
+        for (Token token : tokens(text)) {
+            if (token.allCapitals() || token.capitalised() && !token.startsSentence()) {
+                capitalised.add(token.term());
+            }
+        }
+    }
+
+    /** Whether most words inside the headline's sentences are in lower case, so that its capitals mark names. */
+    private static boolean sentenceCase(List<Token> tokens) {
+        int words = 0, capitalised = 0;
+        for (Token token : tokens) {
+            if (!token.startsSentence() && !FUNCTION_WORDS.contains(token.term())
+                    && Character.isLetter(token.term().charAt(0))) {
+                words++;
+                capitalised += token.capitalised() ? 1 : 0;
+            }
+        }
+        return capitalised * 2 <= words;
+    }
+
+    /**
+     * The first terms of the main clause (after a short kicker such as "Daily Crunch: ", before a " | outlet"),
+     * function words at its start left out, {@link #JOINED} where "and", "&" or a comma joins two terms.
+     */
+    private static String[] leadOf(String headline) {
+        String main = headline;
+        int kicker = main.indexOf(": ");
+        if (kicker > 0 && main.substring(0, kicker).trim().split("\\s+").length <= KICKER_WORDS) {
+            main = main.substring(kicker + 2);
+        }
+        int outlet = main.indexOf(" | ");
+        if (outlet > 0) {
+            main = main.substring(0, outlet);
+        }
+        List<String> lead = new ArrayList<>();
+        for (Token token : tokens(main)) {
+            if (lead.size() >= LEAD_WORDS || !lead.isEmpty() && token.startsSentence()) {
+                break;
+            }
+            boolean joins = token.term().equals("and") || token.before().contains(",") || token.before().contains("&");
+            if (token.term().equals("and")) {
+                if (!lead.isEmpty()) {
+                    lead.add(JOINED);
+                }
+                continue;
+            }
+            if (lead.isEmpty() && FUNCTION_WORDS.contains(token.term())) {
+                continue;
+            }
+            if (joins && !lead.isEmpty() && !JOINED.equals(lead.get(lead.size() - 1))) {
+                lead.add(JOINED);
+            }
+            lead.add(token.term().intern());
+        }
+        return lead.toArray(String[]::new);
+    }
+
+    /** The headline's content words, for {@link Headline#overlap}. */
+    private static String[] contentWords(String headline) {
+        TreeSet<String> words = new TreeSet<>();
+        int at = 0;
+        while (at < headline.length()) {
+            int start = at;
+            while (start < headline.length() && !Character.isLetterOrDigit(headline.charAt(start))) {
+                start++;
+            }
+            int end = start;
+            while (end < headline.length() && isWordCharacter(headline.charAt(end))) {
+                end++;
+            }
+            at = Math.max(end, start + 1);
+            if (start >= headline.length()) {
+                break;
+            }
+            String word = normal(headline.substring(start, end));
+            if (!FUNCTION_WORDS.contains(word) && word.length() > 1) {
+                words.add(word.intern());
+            }
+        }
+        return words.toArray(String[]::new);
     }
 
     private static boolean isWordCharacter(char c) {

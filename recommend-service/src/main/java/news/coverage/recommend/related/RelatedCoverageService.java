@@ -48,14 +48,14 @@ public class RelatedCoverageService {
     /** Related coverage of an item that is not in the catalog, such as a draft. */
     public Uni<RelatedCoverage> relatedToDraft(String title, String text, Set<String> topics, String providerDomain,
             Instant at, RelatedQuery.Options options) {
-        RelatedQuery query = new RelatedQuery(null, Headlines.Headline.of(title), analyzer.analyze(title, text), topics,
+        RelatedQuery query = new RelatedQuery(null, Headlines.Headline.of(title, text), analyzer.analyze(title, text), topics,
                 providerDomain, at, Set.of(), options);
         return feed.loaded().map(loaded -> answer(query));
     }
 
     private RelatedCoverage answer(RelatedQuery query) {
         var candidates = index.candidates(query, config.candidates(), config.weights().editorial() != 0);
-        return RelatedCoverage.of(query.articleId(), ranker.rank(query, candidates, index.statistics()::topicWeight));
+        return RelatedCoverage.of(query.articleId(), ranker.rank(query, candidates, index.statistics()::topicWeight, index.statistics()));
     }
 
     private static NotFoundException unknown(String articleId) {

@@ -2,6 +2,7 @@ package news.coverage.recommend.related;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.recommend.article.Provider;
+import news.coverage.recommend.text.TermCounts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,24 +26,33 @@ public class RelatedRanker {
         this.sameStory = new SameStoryModel(sameStory);
     }
 
+    /** The box's items first, then the rest: each part by score. */
+    private static final Comparator<RelatedItem> BOX_FIRST_THEN_SCORE = Comparator
+            .comparing(RelatedItem::sameStory).reversed()
+            .thenComparing(Comparator.comparingDouble(RelatedItem::score).reversed())
+            .thenComparing(RelatedItem::id);
+
     /**
-     * The answer: the candidates the query's options admit ({@link RelatedQuery#admits}), scored, best first, at most
-     * {@code perProvider} of one provider.
+     * The answer: the candidates the query's options admit ({@link RelatedQuery#admits}), scored, the box's items
+     * (same story) first, then the others, each part best first, at most {@code perProvider} of one provider.
+     *
+     * @param topicWeights the IDF weight of each topic
+     * @param counts       the corpus's counts, which tell names from other words
      */
     public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates,
-            ToDoubleFunction<String> topicWeights) {
+            ToDoubleFunction<String> topicWeights, TermCounts counts) {
         List<RelatedItem> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
             if (query.admits(candidate.article())) {
-                scored.add(score(query, candidate, topicWeights));
+                scored.add(score(query, candidate, topicWeights, counts));
             }
         }
-        scored.sort(Comparator.comparingDouble(RelatedItem::score).reversed().thenComparing(RelatedItem::id));
+        scored.sort(BOX_FIRST_THEN_SCORE);
         return diverse(scored, query.options().limit());
     }
 
-    /** @param topicWeights the IDF weight of each topic */
-    RelatedItem score(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights) {
+    RelatedItem score(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights,
+            TermCounts counts) {
         var weights = config.weights();
         ArticleSummary article = candidate.article();
         double text = candidate.textSimilarity();
@@ -50,7 +60,7 @@ public class RelatedRanker {
                 .filter(query.topics()::contains).sorted()
                 .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.applyAsDouble(topic))))
                 .toList();
-        SameStoryModel.Features features = features(query, candidate, topicWeights);
+        SameStoryModel.Features features = features(query, candidate, topicWeights, counts);
         Duration apart = Duration.between(query.publishedAt(), article.publishedAt()).abs();
         double closeness = Math.exp(-(double) apart.toSeconds() / config.timeScale().toSeconds());
         double quality = article.quality() == null ? 0
@@ -70,17 +80,18 @@ public class RelatedRanker {
     }
 
     /** The probability that the candidate reports the query's story, as {@link #score} gives it with the item. */
-    public double sameStoryProbability(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights) {
-        return sameStory.probability(features(query, candidate, topicWeights));
+    public double sameStoryProbability(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights,
+            TermCounts counts) {
+        return sameStory.probability(features(query, candidate, topicWeights, counts));
     }
 
     private SameStoryModel.Features features(RelatedQuery query, Candidate candidate,
-            ToDoubleFunction<String> topicWeights) {
+            ToDoubleFunction<String> topicWeights, TermCounts counts) {
         ArticleSummary article = candidate.article();
         return sameStory.features(candidate.textSimilarity(), topicShare(query, article, topicWeights),
                 Duration.between(query.publishedAt(), article.publishedAt()).abs(),
                 article.providerDomain().equals(query.providerDomain()), candidate.linked(), query.headline(),
-                article.headline());
+                article.headline(), counts);
     }
 
     /**

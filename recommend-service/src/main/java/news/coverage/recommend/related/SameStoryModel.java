@@ -1,5 +1,7 @@
 package news.coverage.recommend.related;
 
+import news.coverage.recommend.text.TermCounts;
+
 import java.time.Duration;
 
 /** How likely a related item reports the same story as the query, from the signals the ranker measured. */
@@ -14,7 +16,8 @@ public final class SameStoryModel {
      * @param sameProvider 1 when both come from one outlet
      * @param editorial    1 when either lists the other as related
      * @param headline     share of the shorter headline's content words the other headline has
-     * @param subject      1 when both headlines have the same subject ({@link Headlines.Headline#subject})
+     * @param subject      closeness when both headlines lead with a name in common ({@link
+     *                     Headlines.Headline#subjects}), else 0: the same company's move on the same days
      */
     public record Features(double text, double topics, double closeness, double sameProvider, double editorial,
             double headline, double subject) {
@@ -26,11 +29,13 @@ public final class SameStoryModel {
         this.config = config;
     }
 
+    /** @param counts the corpus's counts, which tell names from other words */
     public Features features(double text, double topics, Duration apart, boolean sameProvider, boolean linked,
-            Headlines.Headline headline, Headlines.Headline otherHeadline) {
+            Headlines.Headline headline, Headlines.Headline otherHeadline, TermCounts counts) {
         double scaled = (double) apart.toSeconds() / config.timeScale().toSeconds();
-        return new Features(text, topics, Math.exp(-0.5 * scaled * scaled), sameProvider ? 1 : 0, linked ? 1 : 0,
-                headline.overlap(otherHeadline), headline.sameSubject(otherHeadline));
+        double closeness = Math.exp(-0.5 * scaled * scaled);
+        return new Features(text, topics, closeness, sameProvider ? 1 : 0, linked ? 1 : 0,
+                headline.overlap(otherHeadline), closeness * headline.sameSubject(otherHeadline, counts));
     }
 
     public double probability(Features features) {

@@ -7,6 +7,7 @@ import news.coverage.recommend.related.Candidate;
 import news.coverage.recommend.related.RankingConfig;
 import news.coverage.recommend.related.RelatedQuery;
 import news.coverage.recommend.related.RelatedRanker;
+import news.coverage.recommend.text.TermCounts;
 import news.coverage.recommend.text.TextSimilarity;
 
 import java.util.ArrayList;
@@ -51,8 +52,9 @@ public class StoryGrouping {
         RelatedQuery.Options options = new RelatedQuery.Options(candidates, assignment.window(),
                 RelatedQuery.ProviderFilter.ANY, Set.of());
         // judged with the batch counted: at a cold start the index alone would know few terms, none of them common
-        TextSimilarity similarity = index.similarity().over(index.similarity().counts()
-                .with(ordered.stream().map(ArticleSummary::text).toList()));
+        TermCounts counts = index.similarity().counts().with(ordered.stream().map(ArticleSummary::text).toList(),
+                ordered.stream().map(ArticleSummary::capitalisedTerms).toList());
+        TextSimilarity similarity = index.similarity().over(counts);
         List<ArticleSummary> assigned = new ArrayList<>(ordered.size());
         Map<String, List<ArticleSummary>> joinedInBatch = new HashMap<>();
         for (ArticleSummary article : ordered) {
@@ -84,7 +86,7 @@ public class StoryGrouping {
                 double text = TextSimilarity.cosine(article.text().terms(), weights, member.text().terms(),
                         similarity.weighted(member.text()));
                 return ranker.sameStoryProbability(query, new Candidate(member, text,
-                        withLinks && linked(article, member)), index.statistics()::topicWeight);
+                        withLinks && linked(article, member)), index.statistics()::topicWeight, counts);
             }));
             assigned.add(grouped);
             joinedInBatch.computeIfAbsent(grouped.storyId(), key -> new ArrayList<>()).add(grouped);

@@ -14,21 +14,25 @@ public final class CorpusStatistics implements TermCounts {
 
     private final Map<String, AtomicInteger> terms = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> topics = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> capitalised = new ConcurrentHashMap<>();
     private final AtomicInteger articles = new AtomicInteger();
 
-    /** Counts an article with these distinct terms and topics. */
-    public void add(String[] articleTerms, Collection<String> articleTopics) {
+    /** Counts an article with these distinct terms and topics, writing the {@code capitalisedTerms} capitalised. */
+    public void add(String[] articleTerms, Collection<String> articleTopics, String[] capitalisedTerms) {
         articles.incrementAndGet();
         for (String term : articleTerms) {
-            terms.computeIfAbsent(term, key -> new AtomicInteger()).incrementAndGet();
+            increment(terms, term);
         }
         for (String topic : articleTopics) {
-            topics.computeIfAbsent(topic, key -> new AtomicInteger()).incrementAndGet();
+            increment(topics, topic);
+        }
+        for (String term : capitalisedTerms) {
+            increment(capitalised, term);
         }
     }
 
-    /** Stops counting an article counted by {@link #add} with these terms and topics. */
-    public void remove(String[] articleTerms, Collection<String> articleTopics) {
+    /** Stops counting an article counted by {@link #add} with these terms, topics and capitalised terms. */
+    public void remove(String[] articleTerms, Collection<String> articleTopics, String[] capitalisedTerms) {
         articles.decrementAndGet();
         for (String term : articleTerms) {
             decrement(terms, term);
@@ -36,6 +40,13 @@ public final class CorpusStatistics implements TermCounts {
         for (String topic : articleTopics) {
             decrement(topics, topic);
         }
+        for (String term : capitalisedTerms) {
+            decrement(capitalised, term);
+        }
+    }
+
+    private static void increment(Map<String, AtomicInteger> counts, String key) {
+        counts.computeIfAbsent(key, absent -> new AtomicInteger()).incrementAndGet();
     }
 
     private static void decrement(Map<String, AtomicInteger> counts, String key) {
@@ -52,6 +63,13 @@ public final class CorpusStatistics implements TermCounts {
     @Override
     public int articlesWithTerm(String term) {
         AtomicInteger count = terms.get(term);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many counted articles write the term capitalised where case tells. */
+    @Override
+    public int articlesCapitalising(String term) {
+        AtomicInteger count = capitalised.get(term);
         return count == null ? 0 : count.get();
     }
 

@@ -4,24 +4,28 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-/** How many articles there are and how many carry a term: what inverse document frequencies are made of. */
+/**
+ * How many articles there are, how many carry a term, and how many write it capitalised where case tells (the
+ * evidence that it is a name): what inverse document frequencies and names are made of.
+ */
 public interface TermCounts {
 
     int articles();
 
     int articlesWithTerm(String term);
 
+    int articlesCapitalising(String term);
+
     /**
-     * These counts with the given texts counted too, without changing them: the statistics a batch of arriving
+     * These counts with the given articles counted too, without changing them: the statistics a batch of arriving
      * articles is judged by, before it is stored.
+     *
+     * @param texts       the articles' analysed texts
+     * @param capitalised the terms each of them writes capitalised
      */
-    default TermCounts with(Collection<TermVector> texts) {
-        Map<String, Integer> added = new HashMap<>();
-        texts.forEach(text -> {
-            for (String term : text.terms()) {
-                added.merge(term, 1, Integer::sum);
-            }
-        });
+    default TermCounts with(Collection<TermVector> texts, Collection<String[]> capitalised) {
+        Map<String, Integer> added = count(texts.stream().map(TermVector::terms).toList());
+        Map<String, Integer> addedCapitalised = count(capitalised);
         TermCounts base = this;
         int articles = texts.size();
         return new TermCounts() {
@@ -34,6 +38,21 @@ public interface TermCounts {
             public int articlesWithTerm(String term) {
                 return base.articlesWithTerm(term) + added.getOrDefault(term, 0);
             }
+
+            @Override
+            public int articlesCapitalising(String term) {
+                return base.articlesCapitalising(term) + addedCapitalised.getOrDefault(term, 0);
+            }
         };
+    }
+
+    private static Map<String, Integer> count(Collection<String[]> termsOfArticles) {
+        Map<String, Integer> counts = new HashMap<>();
+        termsOfArticles.forEach(terms -> {
+            for (String term : terms) {
+                counts.merge(term, 1, Integer::sum);
+            }
+        });
+        return counts;
     }
 }

@@ -1,5 +1,6 @@
 package news.coverage.recommend.related;
 
+import news.coverage.recommend.text.TermCounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -61,17 +62,33 @@ class SameStoryModelTest {
         }
     };
 
-    private static final Headlines.Headline A = Headlines.Headline.of("a");
-    private static final Headlines.Headline B = Headlines.Headline.of("b");
+    private static final Headlines.Headline A = Headlines.Headline.of("a", null);
+    private static final Headlines.Headline B = Headlines.Headline.of("b", null);
+    private static final Headlines.Headline IBM_EXITS = Headlines.Headline.of("IBM exits facial recognition business",
+            null);
+    /** A corpus that writes IBM and Amazon as names. */
+    private static final TermCounts NAMES = HeadlinesTest.corpus("IBM exits facial recognition business",
+            "The company said on Monday that IBM will stop.", "Amazon pauses police use", "Shares of Amazon rose.");
 
     private final SameStoryModel model = new SameStoryModel(CONFIG);
 
     @Test
     void closenessInTimeIsGaussianInTheTimeScale() {
-        assertEquals(1.0, model.features(0.5, 0, Duration.ZERO, false, false, A, B).closeness(), 1e-9);
-        assertEquals(Math.exp(-0.5), model.features(0.5, 0, Duration.ofHours(24), false, false, A, B).closeness(),
+        assertEquals(1.0, model.features(0.5, 0, Duration.ZERO, false, false, A, B, NAMES).closeness(), 1e-9);
+        assertEquals(Math.exp(-0.5), model.features(0.5, 0, Duration.ofHours(24), false, false, A, B, NAMES).closeness(),
                 1e-9);
-        assertEquals(Math.exp(-2), model.features(0.5, 0, Duration.ofHours(48), false, false, A, B).closeness(), 1e-9);
+        assertEquals(Math.exp(-2), model.features(0.5, 0, Duration.ofHours(48), false, false, A, B, NAMES).closeness(), 1e-9);
+    }
+
+    @Test
+    void aSharedSubjectCountsAsCloseAsTheTwoAre() {
+        Headlines.Headline ibmQuits = Headlines.Headline.of("IBM quits facial recognition", null);
+        assertEquals(1.0, model.features(0.1, 0, Duration.ZERO, false, false, IBM_EXITS, ibmQuits, NAMES).subject(),
+                1e-9);
+        assertEquals(Math.exp(-2), model.features(0.1, 0, Duration.ofHours(48), false, false, IBM_EXITS, ibmQuits,
+                NAMES).subject(), 1e-9);
+        assertEquals(0.0, model.features(0.1, 0, Duration.ZERO, false, false, IBM_EXITS,
+                Headlines.Headline.of("Amazon pauses police use of facial recognition", null), NAMES).subject());
     }
 
     @Test
@@ -84,11 +101,9 @@ class SameStoryModelTest {
     @Test
     void theSameSubjectAndCloseTimeMakeTheSameStoryAnotherSubjectDoesNot() {
         double same = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
-                Headlines.Headline.of("IBM exits facial recognition business"),
-                Headlines.Headline.of("IBM gets out of facial recognition")));
+                IBM_EXITS, Headlines.Headline.of("IBM gets out of facial recognition", null), NAMES));
         double parallel = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
-                Headlines.Headline.of("IBM exits facial recognition business"),
-                Headlines.Headline.of("Amazon pauses police use of facial recognition")));
+                IBM_EXITS, Headlines.Headline.of("Amazon pauses police use of facial recognition", null), NAMES));
         assertTrue(model.isSameStory(same), "same subject: " + same);
         assertFalse(model.isSameStory(parallel), "another subject: " + parallel);
     }
@@ -96,8 +111,7 @@ class SameStoryModelTest {
     @Test
     void aWeakTextMatchDaysApartStaysOutOfTheBox() {
         double background = model.probability(model.features(0.05, 0.5, Duration.ofDays(4), false, false,
-                Headlines.Headline.of("Why face-recognition technology has a bias problem"),
-                Headlines.Headline.of("IBM exits facial recognition business")));
+                Headlines.Headline.of("Why face-recognition technology has a bias problem", null), IBM_EXITS, NAMES));
         assertTrue(background < 0.05, "background piece: " + background);
     }
 }

@@ -15,7 +15,7 @@ class TextSimilarityTest {
 
     private TermVector counted(String title) {
         TermVector text = analyzer.analyze(title, null);
-        statistics.add(text.terms(), List.of("AI"));
+        statistics.add(text.terms(), List.of("AI"), new String[0]);
         return text;
     }
 
@@ -50,7 +50,7 @@ class TextSimilarityTest {
         assertEquals(0.0, similarity.idf("everywhere"));
         TermVector once = analyzer.analyze("everywhere", null);
         for (int i = 0; i < 30; i++) {
-            statistics.remove(once.terms(), List.of("AI"));
+            statistics.remove(once.terms(), List.of("AI"), new String[0]);
         }
         assertEquals(0, statistics.articlesWithTerm("everywhere"));
         assertEquals(0, statistics.articlesWithTopic("AI"));
@@ -58,9 +58,9 @@ class TextSimilarityTest {
 
     @Test
     void aRareTopicWeighsMoreThanAnEverydayOne() {
-        statistics.add(new String[0], List.of("AI", "Rare"));
+        statistics.add(new String[0], List.of("AI", "Rare"), new String[0]);
         for (int i = 0; i < 9; i++) {
-            statistics.add(new String[0], List.of("AI"));
+            statistics.add(new String[0], List.of("AI"), new String[0]);
         }
         assertTrue(statistics.topicWeight("Rare") > statistics.topicWeight("AI"));
         assertEquals(Math.log(1 + 10.0 / 1), statistics.topicWeight("Rare"), 1e-9);

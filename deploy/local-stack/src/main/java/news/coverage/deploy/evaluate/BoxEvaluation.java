@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,42 @@ import java.util.function.Function;
 final class BoxEvaluation {
 
     /** One item of an answer as the service gave it. */
-    record Answered(String file, double probability, boolean inBox, Map<String, Double> features) {
+    record Answered(String file, double score, double probability, boolean inBox, Map<String, Double> features) {
+    }
+
+    /**
+     * The judged pairs among the answers and, for each judged query, the weights fitted on the other queries' pairs:
+     * every item of a query's answer, judged or not, gets its probability from weights that never saw that query.
+     */
+    record CrossValidation(List<SameStoryTraining.Example> examples, Map<String, SameStoryTraining.Model> heldOut) {
+
+        static CrossValidation of(Map<String, List<Answered>> answers, Judgments judgments) {
+            List<SameStoryTraining.Example> examples = new ArrayList<>();
+            answers.forEach((query, items) -> items.stream()
+                    .filter(item -> judgments.byQuery().getOrDefault(query, Map.of()).containsKey(item.file()))
+                    .forEach(item -> examples.add(new SameStoryTraining.Example(query, item.file(), item.features(),
+                            judgments.byQuery().get(query).get(item.file()) == 2))));
+            return new CrossValidation(examples, SameStoryTraining.heldOut(examples));
+        }
+
+        /** The item's probability by the weights that did not see the query; 0 for a query without judged pairs. */
+        double probability(String query, Answered item) {
+            SameStoryTraining.Model model = heldOut.get(query);
+            return model == null ? 0 : model.probability(item.features());
+        }
+
+        /**
+         * The answers as the service orders them (the box first, then the rest, each by score), with the box of the
+         * cross-validated probabilities at the threshold.
+         */
+        Map<String, List<String>> boxFirst(Map<String, List<Answered>> answers, double threshold) {
+            Map<String, List<String>> ranked = new LinkedHashMap<>();
+            answers.forEach((query, items) -> ranked.put(query, items.stream()
+                    .sorted(Comparator.comparing((Answered item) -> probability(query, item) < threshold)
+                            .thenComparing(Comparator.comparingDouble(Answered::score).reversed()))
+                    .map(Answered::file).toList()));
+            return ranked;
+        }
     }
 
     /**
@@ -73,8 +109,8 @@ final class BoxEvaluation {
     }
 
     /** Prints every judged query's box as a person sees it, the measures, and the cross-validated training. */
-    static void print(Map<String, List<Answered>> answers, Judgments judgments, Function<String, String> describe,
-            double threshold, Path weightsFile) throws IOException {
+    static void print(Map<String, List<Answered>> answers, Judgments judgments, CrossValidation validation,
+            Function<String, String> describe, double threshold, Path weightsFile) throws IOException {
         System.out.printf("%nThe box (sameStory) of each judged item: probability, grade (? unjudged), item%n");
         judgments.byQuery().forEach((query, grades) -> {
             System.out.println("## " + describe.apply(query));
@@ -89,24 +125,13 @@ final class BoxEvaluation {
         System.out.println("Box as served (threshold " + threshold + "): "
                 + measure(answers, judgments, (query, item) -> item.inBox()));
 
-        List<SameStoryTraining.Example> examples = new ArrayList<>();
-        answers.forEach((query, items) -> items.stream()
-                .filter(item -> judgments.byQuery().getOrDefault(query, Map.of()).containsKey(item.file()))
-                .forEach(item -> examples.add(new SameStoryTraining.Example(query, item.file(), item.features(),
-                        judgments.byQuery().get(query).get(item.file()) == 2))));
-        List<Double> predictions = SameStoryTraining.crossValidated(examples);
-        // by query, then result file; unjudged items are left out of the cross-validated box: no grade says
-        // whether they belong
-        Map<String, Map<String, Double>> predicted = new LinkedHashMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            predicted.computeIfAbsent(examples.get(i).query(), query -> new LinkedHashMap<>())
-                    .put(examples.get(i).file(), predictions.get(i));
-        }
+        List<SameStoryTraining.Example> examples = validation.examples();
+        List<Double> predictions = SameStoryTraining.crossValidated(examples, validation.heldOut());
         System.out.println("Box by leave-one-query-out cross-validation (" + examples.size() + " judged pairs of "
                 + answers.size() + " answers), by threshold (* the service's):");
         for (double cut : THRESHOLDS) {
             System.out.printf("   %.2f%s %s%n", cut, cut == threshold ? "*" : " ", measure(answers, judgments,
-                    (query, item) -> predicted.getOrDefault(query, Map.of()).getOrDefault(item.file(), 0.0) >= cut));
+                    (query, item) -> validation.probability(query, item) >= cut));
         }
         System.out.println("Calibration (cross-validated): probability tenth, pairs, share same story");
         for (double[] bucket : SameStoryTraining.calibration(examples, predictions)) {

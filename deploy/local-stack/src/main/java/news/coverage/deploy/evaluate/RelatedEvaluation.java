@@ -116,7 +116,8 @@ public final class RelatedEvaluation {
                         Map<String, Double> features = new LinkedHashMap<>();
                         item.path("reasons").path("sameStoryFeatures").fields()
                                 .forEachRemaining(feature -> features.put(feature.getKey(), feature.getValue().asDouble()));
-                        answered.add(new BoxEvaluation.Answered(file, item.path("sameStoryProbability").asDouble(),
+                        answered.add(new BoxEvaluation.Answered(file, item.path("score").asDouble(),
+                                item.path("sameStoryProbability").asDouble(),
                                 item.path("sameStory").asBoolean(), features));
                     });
                     ours.put(entry.getKey(), ranked);
@@ -148,13 +149,20 @@ public final class RelatedEvaluation {
                 items.size(), folder.normalize(), WINDOW.toDays() + " days", DEPTH);
         System.out.printf("%-14s %-16s %-16s %-16s %-18s %-16s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5",
                 "site recall@20", "site MRR", "unjudged@10");
+        // the ranking puts the box first, and the box rests on learned weights: measured again with the box of
+        // weights that did not see the query
+        BoxEvaluation.CrossValidation validation = BoxEvaluation.CrossValidation.of(boxes, judgments);
+        Map<String, List<String>> crossValidated = validation.boxFirst(boxes, BOX_THRESHOLD);
         summary("news.coverage", ours, judgments, siteLists);
+        summary("cross-valid.", crossValidated, judgments, siteLists);
         summary("MoreLikeThis", baseline, judgments, siteLists);
         System.out.printf("%nOn the judged results alone (unjudged ones left out of each ranking):%n");
         System.out.printf("%-14s %-16s %-16s %-16s%n", "ranking", "nDCG@10", "P@5", "S@5");
         judgedOnly("news.coverage", ours, judgments);
+        judgedOnly("cross-valid.", crossValidated, judgments);
         judgedOnly("MoreLikeThis", baseline, judgments);
-        BoxEvaluation.print(boxes, judgments, file -> describe(byFile.get(file)), BOX_THRESHOLD,
+        System.out.printf("(cross-valid.: the same answers with the box of leave-one-query-out weights first)%n");
+        BoxEvaluation.print(boxes, judgments, validation, file -> describe(byFile.get(file)), BOX_THRESHOLD,
                 repository.resolve("target/same-story-weights.properties"));
         Path toJudge = repository.resolve("target/related-evaluation-unjudged.tsv");
         Files.write(toJudge, unjudged(judgments, DEPTH_SHOWN, ours, baseline));

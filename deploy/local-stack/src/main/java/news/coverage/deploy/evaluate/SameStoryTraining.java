@@ -90,16 +90,21 @@ public final class SameStoryTraining {
         return new Model(rawBias, weights);
     }
 
-    /** Each example's probability from the weights fitted on every other query's examples, in the examples' order. */
-    public static List<Double> crossValidated(List<Example> examples) {
+    /** For each query, the weights fitted on every other query's examples. */
+    public static Map<String, Model> heldOut(List<Example> examples) {
         Map<String, Model> byHeldOutQuery = new LinkedHashMap<>();
         for (Example example : examples) {
             byHeldOutQuery.computeIfAbsent(example.query(), query -> fit(examples.stream()
                     .filter(other -> !other.query().equals(query)).toList()));
         }
+        return byHeldOutQuery;
+    }
+
+    /** Each example's probability from the weights fitted on every other query's examples, in the examples' order. */
+    public static List<Double> crossValidated(List<Example> examples, Map<String, Model> heldOut) {
         List<Double> predictions = new ArrayList<>(examples.size());
         for (Example example : examples) {
-            predictions.add(byHeldOutQuery.get(example.query()).probability(example.features()));
+            predictions.add(heldOut.get(example.query()).probability(example.features()));
         }
         return predictions;
     }

@@ -39,7 +39,8 @@ class SameStoryTrainingTest {
     @Test
     void crossValidatedProbabilitiesAreCalibrated() {
         List<SameStoryTraining.Example> examples = examples(10, 300, 2);
-        List<Double> predictions = SameStoryTraining.crossValidated(examples);
+        List<Double> predictions = SameStoryTraining.crossValidated(examples,
+                SameStoryTraining.heldOut(examples));
         for (double[] bucket : SameStoryTraining.calibration(examples, predictions)) {
             if (bucket[1] >= 100) {
                 assertEquals(bucket[0] + 0.05, bucket[2], 0.1, "the tenth from " + bucket[0]);
@@ -54,7 +55,8 @@ class SameStoryTrainingTest {
         for (int i = 0; i < 100; i++) {
             examples.add(new SameStoryTraining.Example("odd", "r" + i, Map.of("text", 0.95, "closeness", 0.5), false));
         }
-        List<Double> predictions = SameStoryTraining.crossValidated(examples);
+        List<Double> predictions = SameStoryTraining.crossValidated(examples,
+                SameStoryTraining.heldOut(examples));
         double heldOut = predictions.get(predictions.size() - 1);
         assertTrue(heldOut > 0.9, "held out: " + heldOut);
     }

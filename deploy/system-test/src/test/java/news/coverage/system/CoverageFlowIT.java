@@ -33,7 +33,7 @@ class CoverageFlowIT {
 
     private static final Path REPOSITORY = SystemUnderTest.REPOSITORY;
     private static final String FIRST = "2020-06-09-ibm-exits-facial-recognition-business.md";
-    private static final String SECOND = "2020-06-10-ibm-abandons-facial-recognition-products-condemns-racially-biased-surveillance.md";
+    private static final String SECOND = "2020-06-09-ibm-announces-exit-of-facial-recognition-business.md";
 
     private static SystemUnderTest system;
     private static CoverageServices services;

@@ -5,12 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.coverage.recommend.text.CorpusStatistics;
 import news.coverage.recommend.text.TextSimilarity;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -29,6 +30,8 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -41,6 +44,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +65,8 @@ public class ArticleIndex {
     private static final String TERM = "term";
     private static final String TOPIC = "topic";
     private static final String PUBLISHED = "published";
+    /** The article's number, by which a hit finds its id. */
+    private static final String NUMBER = "number";
     private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
             new SortField(ID, SortField.Type.STRING));
 
@@ -73,6 +79,18 @@ public class ArticleIndex {
     private final TextSimilarity similarity;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final ReaderTermStates termStates = new ReaderTermStates();
+    /**
+     * A number for each id ever put, kept when the article changes: a hit reads its document's number and finds the
+     * id here, which costs less than reading the id from doc values (a compressed block for every hit).
+     */
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private volatile String[] idsByNumber = new String[1024];
+    /**
+     * The TF-IDF weights of the articles' texts under the current statistics, by id, as answers compute them; none
+     * while a batch changes the statistics, and a fresh map after it.
+     */
+    private volatile Map<String, double[]> weights = new ConcurrentHashMap<>();
 
     @Inject
     public ArticleIndex(RankingConfig config) {
@@ -86,7 +104,10 @@ public class ArticleIndex {
             ByteBuffersDirectory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
                     ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
             this.writer = new IndexWriter(directory,
-                    new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(32));
+                    new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(32)
+                            // a window is then one run of documents in every segment, found by a binary search:
+                            // the postings of its terms are read from there, not from the start of the corpus
+                            .setIndexSort(new Sort(new SortedNumericSortField(PUBLISHED, SortField.Type.LONG))));
             this.searchers = new SearcherManager(writer, new SearcherFactory() {
                 @Override
                 public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
@@ -135,6 +156,7 @@ public class ArticleIndex {
 
     /** Puts these articles, replacing what it held of them, and removes those with the ids given; then searchable. */
     public synchronized void apply(Collection<ArticleSummary> put, Collection<String> removed) {
+        weights = null;
         try {
             for (String id : removed) {
                 forget(id);
@@ -148,11 +170,13 @@ public class ArticleIndex {
                 if (article.storyId() != null) {
                     add(storyMembers, article.storyId(), article.id());
                 }
-                writer.updateDocument(new Term(ID, article.id()), document(article));
+                writer.updateDocument(new Term(ID, article.id()), document(article, number(article.id())));
             }
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to write", e);
+        } finally {
+            weights = new ConcurrentHashMap<>();
         }
     }
 
@@ -182,10 +206,28 @@ public class ArticleIndex {
         idsByKey.computeIfPresent(key, (present, ids) -> ids.remove(id) && ids.isEmpty() ? null : ids);
     }
 
-    private static Document document(ArticleSummary article) {
+    /** The article's number; a new one is published before the refresh that makes its document searchable. */
+    private int number(String id) {
+        Integer known = numbers.get(id);
+        if (known != null) {
+            return known;
+        }
+        int number = numbers.size();
+        numbers.put(id, number);
+        String[] ids = idsByNumber;
+        if (number == ids.length) {
+            ids = Arrays.copyOf(ids, 2 * ids.length);
+        }
+        ids[number] = id;
+        idsByNumber = ids;
+        return number;
+    }
+
+    private static Document document(ArticleSummary article, int number) {
         Document document = new Document();
         document.add(new StringField(ID, article.id(), Field.Store.NO));
-        // read back from doc values (stored fields decompress a block for every hit); also a tie-break of scores
+        document.add(new NumericDocValuesField(NUMBER, number));
+        // the tie-break of equal scores, the same on every instance
         document.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
         for (String term : article.text().terms()) {
             document.add(new StringField(TERM, term, Field.Store.NO));
@@ -193,7 +235,7 @@ public class ArticleIndex {
         for (String topic : article.topics()) {
             document.add(new StringField(TOPIC, topic, Field.Store.NO));
         }
-        document.add(new LongPoint(PUBLISHED, article.publishedAt().getEpochSecond()));
+        document.add(new SortedNumericDocValuesField(PUBLISHED, article.publishedAt().getEpochSecond()));
         return document;
     }
 
@@ -225,11 +267,18 @@ public class ArticleIndex {
             if (article != null && !id.equals(query.articleId()) && !article.publishedAt().isBefore(from)
                     && !article.publishedAt().isAfter(to) && query.sharesTopic(article)) {
                 double cosine = TextSimilarity.cosine(query.text().terms(), queryWeights, article.text().terms(),
-                        similarity.weighted(article.text()));
+                        weighted(article));
                 candidates.add(new Candidate(article, cosine, linked));
             }
         });
         return candidates;
+    }
+
+    /** The weights of the article's text under the current statistics. */
+    private double[] weighted(ArticleSummary article) {
+        Map<String, double[]> known = weights;
+        return known == null ? similarity.weighted(article.text())
+                : known.computeIfAbsent(article.id(), id -> similarity.weighted(article.text()));
     }
 
     /**
@@ -237,7 +286,7 @@ public class ArticleIndex {
      * tie-break, they would differ between instances. Hits that match the same terms score the same, so such ties are
      * common; a pool twice as deep settles nearly all of them in one search.
      */
-    private static List<String> top(IndexSearcher searcher, Query query, int count) throws IOException {
+    private List<String> top(IndexSearcher searcher, Query query, int count) throws IOException {
         ScoreDoc[] pool = searcher.search(query, 2 * count + 1).scoreDocs;
         if (pool.length <= count) {
             return new ArrayList<>(ids(searcher, pool).values());
@@ -271,44 +320,48 @@ public class ArticleIndex {
      * The ids of the hits by document: read in document order, one doc-values iterator a segment (they only go
      * forward, and each costs a look-up structure of its own).
      */
-    private static Map<Integer, String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    private Map<Integer, String> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
         int[] docs = Arrays.stream(hits).mapToInt(hit -> hit.doc).sorted().toArray();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Map<Integer, String> ids = new LinkedHashMap<>();
+        String[] ids = idsByNumber;
+        Map<Integer, String> found = new LinkedHashMap<>();
         LeafReaderContext leaf = null;
-        SortedDocValues values = null;
+        NumericDocValues numbers = null;
         for (int doc : docs) {
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                values = DocValues.getSorted(leaf.reader(), ID);
+                numbers = DocValues.getNumeric(leaf.reader(), NUMBER);
             }
-            if (values.advanceExact(doc - leaf.docBase)) {
-                ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            if (numbers.advanceExact(doc - leaf.docBase)) {
+                found.put(doc, ids[(int) numbers.longValue()]);
             }
         }
-        return ids;
+        return found;
     }
 
     private List<String> search(RelatedQuery query, Map<String, Double> weights, Instant from, Instant to, int count) {
-        BooleanQuery.Builder terms = new BooleanQuery.Builder();
-        weights.forEach((term, weight) -> terms.add(new BoostQuery(new ConstantScoreQuery(
-                new TermQuery(new Term(TERM, term))), weight.floatValue()), BooleanClause.Occur.SHOULD));
-        BooleanQuery.Builder wanted = new BooleanQuery.Builder()
-                .add(terms.build(), BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery(PUBLISHED, from.getEpochSecond(), to.getEpochSecond()),
-                        BooleanClause.Occur.FILTER);
-        if (!query.topics().isEmpty()) {
-            BooleanQuery.Builder topics = new BooleanQuery.Builder();
-            query.topics().forEach(topic -> topics.add(new TermQuery(new Term(TOPIC, topic)),
-                    BooleanClause.Occur.SHOULD));
-            wanted.add(topics.build(), BooleanClause.Occur.FILTER);
-        }
-        if (query.articleId() != null) {
-            wanted.add(new TermQuery(new Term(ID, query.articleId())), BooleanClause.Occur.MUST_NOT);
-        }
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                BooleanQuery.Builder terms = new BooleanQuery.Builder();
+                for (var weight : weights.entrySet()) {
+                    terms.add(new BoostQuery(new ConstantScoreQuery(termStates.query(searcher,
+                            new Term(TERM, weight.getKey()))), weight.getValue().floatValue()),
+                            BooleanClause.Occur.SHOULD);
+                }
+                BooleanQuery.Builder wanted = new BooleanQuery.Builder()
+                        .add(terms.build(), BooleanClause.Occur.MUST)
+                        .add(window(from, to), BooleanClause.Occur.FILTER);
+                if (!query.topics().isEmpty()) {
+                    BooleanQuery.Builder topics = new BooleanQuery.Builder();
+                    for (String topic : query.topics()) {
+                        topics.add(termStates.query(searcher, new Term(TOPIC, topic)), BooleanClause.Occur.SHOULD);
+                    }
+                    wanted.add(topics.build(), BooleanClause.Occur.FILTER);
+                }
+                if (query.articleId() != null) {
+                    wanted.add(new TermQuery(new Term(ID, query.articleId())), BooleanClause.Occur.MUST_NOT);
+                }
                 return top(searcher, wanted.build(), count);
             } finally {
                 searchers.release(searcher);
@@ -316,6 +369,12 @@ public class ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to read", e);
         }
+    }
+
+    /** The documents published in [from, to]: in a segment sorted by time, the run a binary search finds. */
+    private static Query window(Instant from, Instant to) {
+        return new IndexSortSortedNumericDocValuesRangeQuery(PUBLISHED, from.getEpochSecond(), to.getEpochSecond(),
+                SortedNumericDocValuesField.newSlowRangeQuery(PUBLISHED, from.getEpochSecond(), to.getEpochSecond()));
     }
 
     @PreDestroy

@@ -112,6 +112,36 @@ class ArticleIndexTest {
     }
 
     @Test
+    void answersBatchByBatchAsAnIndexBuiltAtOnceDoes() {
+        String[] subjects = {"IBM exits facial recognition", "Amazon pauses police use of Rekognition",
+                "Microsoft refuses to sell facial recognition", "Clearview faces a senator's letter"};
+        List<ArticleSummary> articles = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            articles.add(summary("a" + i, subjects[i % subjects.length] + " report " + i % 7,
+                    "2020-06-%02dT%02d:00:00Z".formatted(1 + i % 20, i % 24), "p" + i % 5 + ".example", "AI"));
+        }
+        ArticleIndex atOnce = new ArticleIndex(0.5);
+        atOnce.apply(articles, List.of());
+        ArticleIndex byBatch = new ArticleIndex(0.5);
+        for (int from = 0; from < articles.size(); from += 10) {
+            byBatch.apply(articles.subList(from, from + 10), List.of());
+            // asked between batches, so that what it keeps of the statistics before a batch is there after it
+            articles.subList(0, from + 10).forEach(article -> byBatch.candidates(RelatedQuery.of(article, WEEK), 10,
+                    false));
+        }
+
+        for (ArticleSummary article : articles) {
+            assertEquals(scored(atOnce, article), scored(byBatch, article));
+        }
+    }
+
+    /** The candidates of the article, each as its id and text similarity, by id (the ranker orders them). */
+    private static List<String> scored(ArticleIndex index, ArticleSummary article) {
+        return index.candidates(RelatedQuery.of(article, WEEK), 10, false).stream()
+                .map(candidate -> candidate.article().id() + " " + candidate.textSimilarity()).sorted().toList();
+    }
+
+    @Test
     void holdsTheMembersOfEachStory() {
         index.apply(List.of(summary("a", "one", "2020-06-10T12:00:00Z", "a.example").inStory("s"),
                 summary("b", "two", "2020-06-10T12:00:00Z", "b.example").inStory("s")), List.of());

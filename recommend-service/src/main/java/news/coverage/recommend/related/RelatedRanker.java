@@ -27,10 +27,15 @@ public class RelatedRanker {
     }
 
     /** The box's items first, then the rest: each part by score. */
-    private static final Comparator<RelatedItem> BOX_FIRST_THEN_SCORE = Comparator
-            .comparing(RelatedItem::sameStory).reversed()
-            .thenComparing(Comparator.comparingDouble(RelatedItem::score).reversed())
-            .thenComparing(RelatedItem::id);
+    private static final Comparator<Scored> BOX_FIRST_THEN_SCORE = Comparator
+            .comparing(Scored::sameStory).reversed()
+            .thenComparing(Comparator.comparingDouble(Scored::score).reversed())
+            .thenComparing(scored -> scored.candidate().article().id());
+
+    /** A candidate with its score and same-story probability, both rounded as the answer shows them. */
+    private record Scored(Candidate candidate, SameStoryModel.Features features, double score, double probability,
+            boolean sameStory) {
+    }
 
     /**
      * The answer: the candidates the query's options admit ({@link RelatedQuery#admits}), scored, the box's items
@@ -41,42 +46,49 @@ public class RelatedRanker {
      */
     public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates,
             ToDoubleFunction<String> topicWeights, TermCounts counts) {
-        List<RelatedItem> scored = new ArrayList<>(candidates.size());
+        List<Scored> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
             if (query.admits(candidate.article())) {
                 scored.add(score(query, candidate, topicWeights, counts));
             }
         }
         scored.sort(BOX_FIRST_THEN_SCORE);
-        return diverse(scored, query.options().limit());
+        // the items and their reasons are made for the chosen few only
+        return diverse(scored, query.options().limit()).stream()
+                .map(chosen -> item(query, chosen, topicWeights)).toList();
     }
 
-    RelatedItem score(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights,
+    private Scored score(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights,
             TermCounts counts) {
         var weights = config.weights();
         ArticleSummary article = candidate.article();
-        double text = candidate.textSimilarity();
-        List<Reasons.WeightedTopic> shared = article.topics().stream()
-                .filter(query.topics()::contains).sorted()
-                .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.applyAsDouble(topic))))
-                .toList();
         SameStoryModel.Features features = features(query, candidate, topicWeights, counts);
         Duration apart = Duration.between(query.publishedAt(), article.publishedAt()).abs();
         double closeness = Math.exp(-(double) apart.toSeconds() / config.timeScale().toSeconds());
         double quality = article.quality() == null ? 0
                 : Math.max(0, Math.min(QUALITY_CEILING, article.quality())) / QUALITY_CEILING;
         boolean sameProvider = features.sameProvider() == 1;
-        double relevance = weights.text() * text + weights.topics() * features.topics()
+        double relevance = weights.text() * candidate.textSimilarity() + weights.topics() * features.topics()
                 + weights.editorial() * (candidate.linked() ? 1 : 0);
         double score = relevance * closeness * (1 + weights.quality() * quality)
                 * (1 + weights.sameProvider() * (sameProvider ? 1 : 0));
         double probability = round(sameStory.probability(features));
+        return new Scored(candidate, features, round(score), probability, sameStory.isSameStory(probability));
+    }
+
+    private static RelatedItem item(RelatedQuery query, Scored scored, ToDoubleFunction<String> topicWeights) {
+        ArticleSummary article = scored.candidate().article();
+        List<Reasons.WeightedTopic> shared = article.topics().stream()
+                .filter(query.topics()::contains).sorted()
+                .map(topic -> new Reasons.WeightedTopic(topic, round(topicWeights.applyAsDouble(topic))))
+                .toList();
+        Duration apart = Duration.between(query.publishedAt(), article.publishedAt()).abs();
         return new RelatedItem(article.id(), article.title(), article.url(),
                 new Provider(article.providerName(), article.providerDomain()),
-                article.publishedAt(), article.quality(), article.type(), article.imageUrl(), round(score),
-                probability, sameStory.isSameStory(probability),
-                new Reasons(round(text), shared, sameProvider, Math.round(apart.toMinutes() / 6.0) / 10.0,
-                        candidate.linked(), features));
+                article.publishedAt(), article.quality(), article.type(), article.imageUrl(), scored.score(),
+                scored.probability(), scored.sameStory(),
+                new Reasons(round(scored.candidate().textSimilarity()), shared, scored.features().sameProvider() == 1,
+                        Math.round(apart.toMinutes() / 6.0) / 10.0, scored.candidate().linked(), scored.features()));
     }
 
     /** The probability that the candidate reports the query's story, as {@link #score} gives it with the item. */
@@ -110,16 +122,17 @@ public class RelatedRanker {
         return total > 0 ? shared / total : 0;
     }
 
-    /** The best items in order, at most {@code perProvider} of any one provider. */
-    private List<RelatedItem> diverse(List<RelatedItem> ranked, int limit) {
+    /** The best in order, at most {@code perProvider} of any one provider. */
+    private List<Scored> diverse(List<Scored> ranked, int limit) {
         Map<String, Integer> perProvider = new HashMap<>();
-        List<RelatedItem> chosen = new ArrayList<>(limit);
-        for (RelatedItem item : ranked) {
+        List<Scored> chosen = new ArrayList<>(limit);
+        for (Scored scored : ranked) {
             if (chosen.size() == limit) {
                 break;
             }
-            if (item.score() > 0 && perProvider.merge(item.provider().domain(), 1, Integer::sum) <= config.perProvider()) {
-                chosen.add(item);
+            if (scored.score() > 0 && perProvider.merge(scored.candidate().article().providerDomain(), 1,
+                    Integer::sum) <= config.perProvider()) {
+                chosen.add(scored);
             }
         }
         return chosen;

@@ -57,13 +57,14 @@ public class StoryGrouping {
         TextSimilarity similarity = index.similarity().over(counts);
         List<ArticleSummary> assigned = new ArrayList<>(ordered.size());
         Map<String, List<ArticleSummary>> joinedInBatch = new HashMap<>();
+        List<RelatedQuery> queries = ordered.stream().map(article -> RelatedQuery.of(article, options)).toList();
         // the searches do not depend on the batch's own assignments: run side by side
-        List<List<Candidate>> found = ordered.parallelStream()
-                .map(article -> index.candidates(RelatedQuery.of(article, options), candidates, false)).toList();
+        List<List<Candidate>> found = queries.parallelStream()
+                .map(query -> index.candidates(query, candidates, false)).toList();
         for (int i = 0; i < ordered.size(); i++) {
             ArticleSummary article = ordered.get(i);
             Set<String> storyIds = new LinkedHashSet<>();
-            RelatedQuery query = RelatedQuery.of(article, options);
+            RelatedQuery query = queries.get(i);
             found.get(i).forEach(candidate -> {
                 if (candidate.article().storyId() != null && !inBatch.contains(candidate.article().id())) {
                     storyIds.add(candidate.article().storyId());

@@ -25,7 +25,7 @@ class ChaosIT {
                 FaultSchedule.Fault.kill("catalog-service"), FaultSchedule.Fault.kill("recommend-service"),
                 FaultSchedule.Fault.outage(LocalStack.Server.KAFKA, Duration.ofSeconds(5)));
         List<PipelineAudit.Check> checks = ChaosRun.run(SystemUnderTest.REPOSITORY, 2_000, 100, 20,
-                Duration.ofSeconds(60), 20261206L, faults, Path.of("target", "chaos"));
+                Duration.ofSeconds(60), 20261206L, faults, Path.of("target", "chaos"), false);
         List<PipelineAudit.Check> failed = checks.stream().filter(check -> !check.passed()).toList();
         assertTrue(failed.isEmpty(), "failed checks: " + failed);
     }

@@ -2,13 +2,17 @@ package news.coverage.deploy.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a fault-injection run sends, in order: distinct real items (the shared items repeated, copy {@code n} with
- * {@code copy=n} on its URL), every tenth of them by a file dropped into the object store and the rest over HTTP;
- * then, a while after their first send, updates (the same item with another excerpt) and deletions of others.
+ * What a fault-injection run sends, in order: distinct real items (the shared items repeated, item {@code n} with
+ * {@code copy=n} on its URL, each pass over the shared items two weeks after the one before, so that its stories are
+ * the real ones and not a pile of duplicates), every tenth of them by a file dropped into the object store and the
+ * rest over HTTP; then, a while after their first send, updates (the same item with another excerpt) and deletions
+ * of others.
  */
 record ChaosPlan(List<ObjectNode> items, List<Step> steps, int updates, int deletions) {
 
@@ -16,6 +20,8 @@ record ChaosPlan(List<ObjectNode> items, List<Step> steps, int updates, int dele
     static final int FOLLOW_UP_DISTANCE = 400;
     /** Items per HTTP upload and per dropped file. */
     static final int BATCH = 50;
+    /** How much later each pass over the shared items is published than the one before. */
+    static final Duration PASS_SHIFT = Duration.ofDays(14);
 
     enum Kind {
         UPLOAD, DROP, UPDATE, DELETE
@@ -33,6 +39,8 @@ record ChaosPlan(List<ObjectNode> items, List<Step> steps, int updates, int dele
             String url = item.get(field).asText();
             item.put(field, url + (url.contains("?") ? "&" : "?") + "copy=" + i);
             item.remove(List.of("ampWebUrl", "cdnAmpWebUrl"));
+            item.put("publishedDateTime", Instant.parse(item.get("publishedDateTime").asText())
+                    .plus(PASS_SHIFT.multipliedBy(i / samples.size())).toString());
             items.add(item);
         }
         // updated and deleted items are spread over the input and never the same

@@ -43,18 +43,43 @@ public final class ChaosRun {
         long seed = args.length > 4 ? Long.parseLong(args[4]) : System.currentTimeMillis();
         Path repository = Path.of("").toAbsolutePath();
         List<PipelineAudit.Check> checks = run(repository, items, updates, deletions, span, seed, fullFaults(),
-                Path.of("target", "chaos"));
+                Path.of("target", "chaos"), true);
         System.exit(checks.stream().allMatch(PipelineAudit.Check::passed) ? 0 : 1);
     }
 
-    /** One run; answers its checks, which it also prints. */
+    /**
+     * One run with the faults; then, when {@code againstCleanRun}, the same input again on a new stack without faults,
+     * whose answers and stories those of the run with faults must equal. Answers its checks, which it also prints.
+     */
     public static List<PipelineAudit.Check> run(Path repository, int items, int updates, int deletions, Duration span,
-            long seed, List<FaultSchedule.Fault> faults, Path work) throws Exception {
+            long seed, List<FaultSchedule.Fault> faults, Path work, boolean againstCleanRun) throws Exception {
         ChaosPlan plan = ChaosPlan.of(IngestBenchmark.samples(repository, "seeds", "ai-news", "power-apps"), items,
                 updates, deletions);
         System.out.printf("chaos: %d items (every tenth batch by a file in the object store), %d updates, %d "
                 + "deletions over %d s, seed %d; faults: %s%n", items, plan.updates(), plan.deletions(),
                 span.toSeconds(), seed, faults);
+        FaultSchedule schedule = new FaultSchedule(faults, seed);
+        Outcome faulty = runOnce(repository, plan, span, schedule, work.resolve("faults"), againstCleanRun);
+        List<PipelineAudit.Check> checks = new ArrayList<>(faulty.checks());
+        if (againstCleanRun) {
+            System.out.println("the same input again, without faults:");
+            Outcome clean = runOnce(repository, plan, span, new FaultSchedule(List.of(), seed), work.resolve("clean"),
+                    true);
+            checks.add(new PipelineAudit.Check("a clean run of the same input passes", "every check",
+                    clean.checks().stream().filter(check -> !check.passed()).map(PipelineAudit.Check::what).toList()
+                            + " failed", clean.checks().stream().allMatch(PipelineAudit.Check::passed)));
+            checks.addAll(PipelineAudit.againstCleanRun(faulty.recommend(), clean.recommend()));
+        }
+        print(schedule, checks);
+        return checks;
+    }
+
+    /** A run's checks, and what recommend answers after it when asked for. */
+    private record Outcome(List<PipelineAudit.Check> checks, RecommendSnapshot recommend) {
+    }
+
+    private static Outcome runOnce(Path repository, ChaosPlan plan, Duration span, FaultSchedule schedule, Path work,
+            boolean snapshot) throws Exception {
         try (LocalStack stack = LocalStack.restartable().withAll()) {
             Map<String, Integer> ports = CoverageServices.NAMES.stream()
                     .collect(Collectors.toMap(Function.identity(), name -> FreePort.find()));
@@ -66,7 +91,6 @@ public final class ChaosRun {
                 ChaosLoad load = new ChaosLoad(plan, services, stack.settings(),
                         issuer.token("chaos", Duration.ofHours(2), "ingest"),
                         issuer.token("chaos", Duration.ofHours(2), "catalog-admin"));
-                FaultSchedule schedule = new FaultSchedule(faults, seed);
                 ExecutorService threads = Executors.newFixedThreadPool(2, runnable -> {
                     Thread thread = new Thread(runnable, "chaos");
                     thread.setDaemon(true);
@@ -90,9 +114,11 @@ public final class ChaosRun {
                 boolean caughtUp = audit.awaitCatchUp(Duration.ofMinutes(4));
                 System.out.printf("  %s after %.0f s%n", caughtUp ? "caught up" : "NOT caught up",
                         (System.nanoTime() - started) / 1e9);
-                List<PipelineAudit.Check> checks = new ArrayList<>(audit.audit(plan, load));
-                print(schedule, checks);
-                return checks;
+                List<PipelineAudit.Check> checks = audit.audit(plan, load);
+                RecommendSnapshot recommend = snapshot
+                        ? RecommendSnapshot.take(services.get("recommend-service").url(), stack.settings())
+                        : null;
+                return new Outcome(checks, recommend);
             }
         }
     }

@@ -158,6 +158,24 @@ public final class PipelineAudit {
         return checks;
     }
 
+    /** recommend after the run with faults against recommend after a clean run of the same input. */
+    static List<Check> againstCleanRun(RecommendSnapshot faulty, RecommendSnapshot clean) {
+        Set<String> answers = faulty.answersDifferingFrom(clean);
+        Set<String> stories = faulty.storiesDifferingFrom(clean);
+        return List.of(
+                new Check("recommend: every answer as in a clean run", clean.answers().size() + " equal answers",
+                        answers.size() + " of " + faulty.answers().size() + " differ" + first(answers),
+                        answers.isEmpty()),
+                new Check("recommend: every story as in a clean run",
+                        clean.stories() + " stories of " + clean.storyOf().size() + " articles",
+                        faulty.stories() + " stories; " + stories.size() + " articles with other members"
+                                + first(stories), stories.isEmpty()));
+    }
+
+    private static String first(Set<String> ids) {
+        return ids.isEmpty() ? "" : " " + ids.stream().limit(3).toList();
+    }
+
     /** A few of the items at fault: how each was first sent, and when its update or deletion was answered. */
     private static String examples(List<Integer> indexes, ChaosPlan plan, ChaosLoad load) {
         return indexes.isEmpty() ? "" : " " + indexes.stream().limit(5)

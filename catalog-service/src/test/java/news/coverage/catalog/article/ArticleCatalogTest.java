@@ -2,17 +2,18 @@ package news.coverage.catalog.article;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import news.coverage.deploy.testing.JwtIssuer;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import news.coverage.deploy.testing.MongoTestResource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.smallrye.jwt.build.Jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +23,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
+import static news.coverage.deploy.testing.KafkaRecords.firstKeyed;
+import static news.coverage.deploy.testing.KafkaRecords.keyed;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -43,11 +47,11 @@ class ArticleCatalogTest {
 
     @Test
     void ingestedItemIsStoredWithEveryFieldAndAnnouncedOnce() throws Exception {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String id = UUID.randomUUID().toString().replace("-", "");
         ObjectNode item = item(id, "Amazon bans police use of face recognition for a year");
 
-        kafka.send("articles.ingested", id, item.toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().statusCode(200)
                 .body("title", equalTo("Amazon bans police use of face recognition for a year"))
@@ -58,17 +62,21 @@ class ArticleCatalogTest {
                 .body("related[0].title", equalTo("IBM exits facial recognition")));
         String version = given().get("/articles/" + id).then().extract().path("version");
 
-        var cataloged = kafka.await("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(30));
-        assertEquals("news.coverage.article.cataloged", KafkaTopics.header(cataloged, "ce_type"));
+        var cataloged = kafka.consumeStrings().fromTopics("articles.cataloged", firstKeyed(id))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
+        assertEquals("news.coverage.article.cataloged", KafkaCompanion.getHeader(cataloged.headers(), "ce_type"));
         assertEquals(version, json.readTree(cataloged.value()).get("version").asText());
 
         // the same content again changes nothing; changed content bumps the version and is announced
-        kafka.send("articles.ingested", id, item.toString());
-        kafka.send("articles.ingested", id, item(id, "Amazon pauses police use of Rekognition").toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
+        kafka.produceStrings().fromRecords(
+                record("articles.ingested", id, item(id, "Amazon pauses police use of Rekognition").toString()))
+                .awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().body("version", not(equalTo(version)))
                 .body("title", equalTo("Amazon pauses police use of Rekognition")));
-        var announcements = kafka.read("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(3));
+        var announcements = kafka.consumeStrings().fromTopics("articles.cataloged", Duration.ofSeconds(3))
+                .awaitCompletion().stream().filter(keyed(id)).toList();
         assertEquals(2, announcements.size(), "one event per effective write");
     }
 
@@ -79,18 +87,21 @@ class ArticleCatalogTest {
         // what a crash between the write and the announcement leaves behind
         persistUnannounced(item);
 
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
-        kafka.send("articles.ingested", id, item.toString());
-        kafka.await("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(30));
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
+        kafka.consumeStrings().fromTopics("articles.cataloged", firstKeyed(id)).awaitCompletion(Duration.ofSeconds(30))
+                .getFirstRecord();
         await().atMost(Duration.ofSeconds(10)).until(() -> repository.findById(id).await().indefinitely()
                 .announcedRevision == 1);
 
         // announced now: the same record again announces nothing more
-        kafka.send("articles.ingested", id, item.toString());
-        kafka.send("articles.ingested", id, item(id, "A later change").toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item(id, "A later change").toString()))
+                .awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().body("title", equalTo("A later change")));
-        assertEquals(2, kafka.read("articles.cataloged", KafkaTopics.keyed(id), Duration.ofSeconds(3)).size());
+        assertEquals(2, kafka.consumeStrings().fromTopics("articles.cataloged", Duration.ofSeconds(3)).awaitCompletion()
+                .stream().filter(keyed(id)).count());
     }
 
     @Inject
@@ -98,65 +109,75 @@ class ArticleCatalogTest {
 
     @Test
     void unreadableRecordIsDeadLetteredAndTheStreamGoesOn() {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String poison = "poison-" + UUID.randomUUID();
-        kafka.send("articles.ingested", poison, "{not json");
+        kafka.produceStrings().fromRecords(record("articles.ingested", poison, "{not json")).awaitCompletion();
         String id = UUID.randomUUID().toString().replace("-", "");
-        kafka.send("articles.ingested", id, item(id, "After the poison").toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item(id, "After the poison").toString()))
+                .awaitCompletion();
 
         // another id under an article's canonical URL: the database refuses it for good, so it is dead-lettered
         String clash = UUID.randomUUID().toString().replace("-", "");
         ObjectNode sameUrl = item(clash, "Same URL, other id").put("canonicalUrl", "https://example.com/news/" + id);
-        kafka.send("articles.ingested", clash, sameUrl.toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", clash, sameUrl.toString())).awaitCompletion();
         String invalid = UUID.randomUUID().toString().replace("-", "");
         ObjectNode withoutDate = item(invalid, "No date");
         withoutDate.remove("publishedDateTime");
-        kafka.send("articles.ingested", invalid, withoutDate.toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", invalid, withoutDate.toString()))
+                .awaitCompletion();
 
-        var dead = kafka.await("articles.dlq", KafkaTopics.keyed(poison), Duration.ofSeconds(30));
-        assertNotNull(KafkaTopics.header(dead, "dead-letter-reason"));
-        var deadInvalid = kafka.await("articles.dlq", KafkaTopics.keyed(invalid), Duration.ofSeconds(30));
-        assertTrue(KafkaTopics.header(deadInvalid, "dead-letter-reason").contains("publishedDateTime"),
-                KafkaTopics.header(deadInvalid, "dead-letter-reason"));
+        var dead = kafka.consumeStrings().fromTopics("articles.dlq", firstKeyed(poison))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
+        assertNotNull(KafkaCompanion.getHeader(dead.headers(), "dead-letter-reason"));
+        var deadInvalid = kafka.consumeStrings().fromTopics("articles.dlq", firstKeyed(invalid))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
+        assertTrue(KafkaCompanion.getHeader(deadInvalid.headers(), "dead-letter-reason").contains("publishedDateTime"),
+                KafkaCompanion.getHeader(deadInvalid.headers(), "dead-letter-reason"));
         assertEquals(withoutDate.toString(), deadInvalid.value(), "the record as received");
-        assertEquals("articles.ingested", KafkaTopics.header(deadInvalid, "dead-letter-topic"));
+        assertEquals("articles.ingested", KafkaCompanion.getHeader(deadInvalid.headers(), "dead-letter-topic"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id)
                 .then().statusCode(200));
-        var deadClash = kafka.await("articles.dlq", KafkaTopics.keyed(clash), Duration.ofSeconds(30));
-        String clashReason = KafkaTopics.header(deadClash, "dead-letter-reason");
+        var deadClash = kafka.consumeStrings().fromTopics("articles.dlq", firstKeyed(clash))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
+        String clashReason = KafkaCompanion.getHeader(deadClash.headers(), "dead-letter-reason");
         assertTrue(clashReason.contains("E11000") && clashReason.contains("index: canonical_url "), clashReason);
     }
 
     @Test
     void aControlCharacterInAnyTextIsDeadLetteredWithItsField() {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String nulTitle = UUID.randomUUID().toString().replace("-", "");
-        kafka.send("articles.ingested", nulTitle, item(nulTitle, "IBM\u0000 exits").toString());
+        kafka.produceStrings()
+                .fromRecords(record("articles.ingested", nulTitle, item(nulTitle, "IBM\u0000 exits").toString()))
+                .awaitCompletion();
         String bellElsewhere = UUID.randomUUID().toString().replace("-", "");
         ObjectNode unknownField = item(bellElsewhere, "A field the schema does not list");
         unknownField.putObject("extra").put("note", "bell \u0007");
-        kafka.send("articles.ingested", bellElsewhere, unknownField.toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", bellElsewhere, unknownField.toString()))
+                .awaitCompletion();
 
-        var deadTitle = kafka.await("articles.dlq", KafkaTopics.keyed(nulTitle), Duration.ofSeconds(30));
-        assertTrue(KafkaTopics.header(deadTitle, "dead-letter-reason").contains("/title"),
-                KafkaTopics.header(deadTitle, "dead-letter-reason"));
-        var deadExtra = kafka.await("articles.dlq", KafkaTopics.keyed(bellElsewhere), Duration.ofSeconds(30));
-        assertTrue(KafkaTopics.header(deadExtra, "dead-letter-reason").contains("/extra/note: holds the control "
-                + "character U+0007"), KafkaTopics.header(deadExtra, "dead-letter-reason"));
+        var deadTitle = kafka.consumeStrings().fromTopics("articles.dlq", firstKeyed(nulTitle))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
+        assertTrue(KafkaCompanion.getHeader(deadTitle.headers(), "dead-letter-reason").contains("/title"),
+                KafkaCompanion.getHeader(deadTitle.headers(), "dead-letter-reason"));
+        var deadExtra = kafka.consumeStrings().fromTopics("articles.dlq", firstKeyed(bellElsewhere))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
+        String extraReason = KafkaCompanion.getHeader(deadExtra.headers(), "dead-letter-reason");
+        assertTrue(extraReason.contains("/extra/note: holds the control character U+0007"), extraReason);
         given().get("/articles/" + nulTitle).then().statusCode(404);
     }
 
     @Test
     void everyRuleOfIngestsSchemaIsChecked() {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         // well-formed JSON with the fields a catalog reads, yet breaking ingest's schema deeper down
         String id = UUID.randomUUID().toString().replace("-", "");
         ObjectNode item = item(id, "A related entry with a broken URL").put("quality", "high");
         ((ObjectNode) item.get("related").get(0)).put("webUrl", "not a url");
-        kafka.send("articles.ingested", id, item.toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
 
-        String reason = KafkaTopics.header(kafka.await("articles.dlq", KafkaTopics.keyed(id), Duration.ofSeconds(30)),
-                "dead-letter-reason");
+        String reason = KafkaCompanion.getHeader(kafka.consumeStrings().fromTopics("articles.dlq", firstKeyed(id))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord().headers(), "dead-letter-reason");
         assertTrue(reason.contains("/related/0/webUrl"), reason);
         assertTrue(reason.contains("/quality"), reason);
         given().get("/articles/" + id).then().statusCode(404);
@@ -164,7 +185,7 @@ class ArticleCatalogTest {
 
     @Test
     void burstIsStoredInBatchesWithOneAnnouncementPerContent() throws Exception {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         List<String> ids = new java.util.ArrayList<>();
         List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> burst = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -176,29 +197,30 @@ class ArticleCatalogTest {
         // each again, unchanged (a redelivery), and a poison record among them: nothing doubles, nothing stops
         ids.forEach(id -> burst.add(burst.get(ids.indexOf(id))));
         burst.add(150, new org.apache.kafka.clients.producer.ProducerRecord<>("articles.ingested", "poison", "[1,"));
-        kafka.sendAll(burst);
+        kafka.produceStrings().fromRecords(burst).awaitCompletion();
 
         Set<String> expected = Set.copyOf(ids);
-        var announced = kafka.readUntil("articles.cataloged", record -> expected.contains(record.key()),
-                found -> found.size() >= expected.size(), Duration.ofSeconds(60));
+        var announced = kafka.consumeStrings().fromTopics("articles.cataloged", records -> records.select()
+                .where(record -> expected.contains(record.key())).select().first(expected.size()))
+                .awaitCompletion(Duration.ofSeconds(60)).getRecords();
         assertEquals(expected, announced.stream().map(record -> record.key()).collect(java.util.stream.Collectors.toSet()));
         for (String id : List.of(ids.get(0), ids.get(149), ids.get(299))) {
             given().get("/articles/" + id).then().statusCode(200);
         }
         // no second announcement of any of them arrives
-        assertEquals(expected.size(), kafka.read("articles.cataloged", record -> expected.contains(record.key()),
-                Duration.ofSeconds(3)).size());
+        assertEquals(expected.size(), kafka.consumeStrings().fromTopics("articles.cataloged", Duration.ofSeconds(3))
+                .awaitCompletion().stream().filter(record -> expected.contains(record.key())).count());
     }
 
     @Test
     void markdownRepresentationReadsLikeTheUpload() throws Exception {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String id = UUID.randomUUID().toString().replace("-", "");
         ObjectNode item = item(id, "Facial recognition: a round trip");
         item.put("body", "Some *Markdown* text.\n\nA second paragraph.");
         ((ObjectNode) item.get("related").get(0)).put("id", "0123456789abcdef0123456789abcdef")
                 .put("canonicalUrl", "https://example.org/ibm");
-        kafka.send("articles.ingested", id, item.toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
 
         String markdown = given().accept("text/markdown").get("/articles/" + id)
@@ -215,9 +237,10 @@ class ArticleCatalogTest {
 
     @Test
     void deleteNeedsTheCatalogAdminRoleAndLeavesATombstone() {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String id = UUID.randomUUID().toString().replace("-", "");
-        kafka.send("articles.ingested", id, item(id, "To be deleted").toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item(id, "To be deleted").toString()))
+                .awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
 
         given().delete("/articles/" + id).then().statusCode(401);
@@ -226,32 +249,35 @@ class ArticleCatalogTest {
         given().get("/articles/" + id).then().statusCode(404);
         given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(404);
 
-        var records = kafka.readUntil("articles.cataloged", KafkaTopics.keyed(id),
-                found -> found.stream().anyMatch(record -> record.value() == null), Duration.ofSeconds(30));
+        var records = untilTombstone(kafka, id);
         assertEquals(null, records.get(records.size() - 1).value(), "the last record of a deleted article is a tombstone");
     }
 
     @Test
     void aVersionReceivedBeforeTheStoredOneOrBeforeTheDeletionChangesNothing() {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String id = UUID.randomUUID().toString().replace("-", "");
         Instant now = Instant.now();
-        kafka.sendAll(List.of(received(id, item(id, "The newer version"), now)));
+        kafka.produceStrings().fromRecords(List.of(received(id, item(id, "The newer version"), now))).awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then()
                 .body("title", equalTo("The newer version")));
 
         // an older version arriving late: a stored object's notification handled late, or a redelivery
-        kafka.sendAll(List.of(received(id, item(id, "The older version"), now.minusSeconds(60))));
+        kafka.produceStrings().fromRecords(List.of(received(id, item(id, "The older version"), now.minusSeconds(60))))
+                .awaitCompletion();
         awaitTheConsumerPast(kafka);
         given().get("/articles/" + id).then().body("title", equalTo("The newer version"));
 
         given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(204);
-        kafka.sendAll(List.of(received(id, item(id, "The newer version, replayed"), now)));
+        kafka.produceStrings().fromRecords(List.of(received(id, item(id, "The newer version, replayed"), now)))
+                .awaitCompletion();
         awaitTheConsumerPast(kafka);
         given().get("/articles/" + id).then().statusCode(404);
 
         // uploaded again after the deletion: back, and the mark gone with it
-        kafka.sendAll(List.of(received(id, item(id, "Uploaded again"), Instant.now().plusSeconds(1))));
+        kafka.produceStrings()
+                .fromRecords(List.of(received(id, item(id, "Uploaded again"), Instant.now().plusSeconds(1))))
+                .awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then()
                 .statusCode(200).body("title", equalTo("Uploaded again")));
         assertEquals(null, deletions.findById(id).await().indefinitely());
@@ -259,9 +285,11 @@ class ArticleCatalogTest {
 
     @Test
     void aDeletionThatStoppedBeforeItsTombstoneIsFinishedWhenItIsSentAgain() {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String id = UUID.randomUUID().toString().replace("-", "");
-        kafka.send("articles.ingested", id, item(id, "Deleted, then the service stopped").toString());
+        kafka.produceStrings()
+                .fromRecords(record("articles.ingested", id, item(id, "Deleted, then the service stopped").toString()))
+                .awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + id).then().statusCode(200));
         // what a crash between the delete and its tombstone leaves behind
         DeletionMark mark = new DeletionMark();
@@ -270,8 +298,7 @@ class ArticleCatalogTest {
         deletions.persist(mark).chain(() -> repository.deleteById(id)).await().indefinitely();
 
         given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(404);
-        var records = kafka.readUntil("articles.cataloged", KafkaTopics.keyed(id),
-                found -> found.stream().anyMatch(record -> record.value() == null), Duration.ofSeconds(30));
+        var records = untilTombstone(kafka, id);
         assertEquals(null, records.get(records.size() - 1).value(), "the tombstone, sent by the retry");
     }
 
@@ -285,13 +312,13 @@ class ArticleCatalogTest {
                 .contentType("application/problem+json").body("detail", containsString("not announced yet"));
         given().get("/articles/" + id).then().statusCode(200);
 
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
-        kafka.send("articles.ingested", id, item.toString()); // the redelivery announces it
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, item.toString()))
+                .awaitCompletion(); // the redelivery announces it
         await().atMost(Duration.ofSeconds(30)).until(() -> repository.findById(id).await().indefinitely()
                 .announcedRevision == 1);
         given().auth().oauth2(token("catalog-admin")).delete("/articles/" + id).then().statusCode(204);
-        var records = kafka.readUntil("articles.cataloged", KafkaTopics.keyed(id),
-                found -> found.stream().anyMatch(record -> record.value() == null), Duration.ofSeconds(30));
+        var records = untilTombstone(kafka, id);
         assertEquals(2, records.size());
         assertEquals(null, records.get(1).value(), "the announcement, then the tombstone");
     }
@@ -321,15 +348,26 @@ class ArticleCatalogTest {
     }
 
     /** Sends an article of its own and waits until it is cataloged: every record before it was consumed. */
-    private void awaitTheConsumerPast(KafkaTopics kafka) {
+    private void awaitTheConsumerPast(KafkaCompanion kafka) {
         String marker = UUID.randomUUID().toString().replace("-", "");
-        kafka.send("articles.ingested", marker, item(marker, "A marker").toString());
+        kafka.produceStrings().fromRecords(record("articles.ingested", marker, item(marker, "A marker").toString()))
+                .awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + marker).then()
                 .statusCode(200));
     }
 
+    /** The records of {@code id} on articles.cataloged, up to its tombstone. */
+    private static List<ConsumerRecord<String, String>> untilTombstone(KafkaCompanion kafka, String id) {
+        try (var announced = kafka.consumeStrings().fromTopics("articles.cataloged",
+                records -> records.select().where(keyed(id)))) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> announced.stream().anyMatch(record -> record.value() == null));
+            return announced.getRecords();
+        }
+    }
+
     private static String token(String role) {
-        return Jwt.upn("admin@news.coverage").groups(Set.of(role)).sign();
+        return JwtIssuer.forTests().token("admin@news.coverage", Duration.ofHours(1), role);
     }
 
     @Test

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import news.coverage.deploy.testing.MongoTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -169,7 +170,8 @@ class CatalogQueryTest {
         for (String topic : topics) {
             topicArray.add(topic);
         }
-        new KafkaTopics(bootstrapServers).send("articles.ingested", id, item.toString());
+        new KafkaCompanion(bootstrapServers).produceStrings()
+                .fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
         return id;
     }
 }

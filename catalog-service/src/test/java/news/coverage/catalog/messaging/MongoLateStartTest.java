@@ -2,10 +2,10 @@ package news.coverage.catalog.messaging;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import news.coverage.catalog.article.ArticleRepository;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,11 +53,11 @@ class MongoLateStartTest {
     @Test
     void indexesAreCreatedAndItemsStoredOnceTheDatabaseIsThere() throws Exception {
         String id = UUID.randomUUID().toString().replace("-", "");
-        new KafkaTopics(bootstrapServers).send("articles.ingested", id, """
+        new KafkaCompanion(bootstrapServers).produceStrings().fromRecords(record("articles.ingested", id, """
                 {"id": "%1$s", "canonicalUrl": "https://example.com/%1$s", "title": "Before the database",
                  "webUrl": "https://example.com/%1$s", "publishedDateTime": "2020-06-10T10:00:00Z",
                  "provider": {"name": "Example", "domain": "example.com"}, "topics": ["AI"]}
-                """.formatted(id));
+                """.formatted(id))).awaitCompletion();
         Thread.sleep(2_000);
         mongo.up();
 

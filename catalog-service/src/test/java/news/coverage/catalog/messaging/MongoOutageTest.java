@@ -1,12 +1,12 @@
 package news.coverage.catalog.messaging;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.MongoWireServer;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
+import static news.coverage.deploy.testing.KafkaRecords.keyed;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -67,7 +69,7 @@ class MongoOutageTest {
 
     @Test
     void itemArrivingDuringAnOutageIsStoredWhenTheDatabaseIsBack() throws Exception {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String before = send(kafka);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/articles/" + before).then().statusCode(200));
 
@@ -77,17 +79,18 @@ class MongoOutageTest {
         mongo.up();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/articles/" + during).then().statusCode(200));
-        assertEquals(0, kafka.read("articles.dlq", KafkaTopics.keyed(during), Duration.ofSeconds(2)).size(),
+        assertEquals(0, kafka.consumeStrings().fromTopics("articles.dlq", Duration.ofSeconds(2)).awaitCompletion()
+                .stream().filter(keyed(during)).count(),
                 "an outage is not the record's fault");
     }
 
-    private static String send(KafkaTopics kafka) {
+    private static String send(KafkaCompanion kafka) {
         String id = UUID.randomUUID().toString().replace("-", "");
-        kafka.send("articles.ingested", id, """
+        kafka.produceStrings().fromRecords(record("articles.ingested", id, """
                 {"id": "%1$s", "canonicalUrl": "https://example.com/%1$s", "title": "During an outage",
                  "webUrl": "https://example.com/%1$s", "publishedDateTime": "2020-06-10T10:00:00Z",
                  "provider": {"name": "Example", "domain": "example.com"}, "topics": ["AI"]}
-                """.formatted(id));
+                """.formatted(id))).awaitCompletion();
         return id;
     }
 }

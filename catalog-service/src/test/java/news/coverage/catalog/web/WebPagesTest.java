@@ -3,9 +3,9 @@ package news.coverage.catalog.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import news.coverage.deploy.testing.MongoTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
@@ -96,7 +97,8 @@ class WebPagesTest {
         item.putArray("topics").add(topic);
         item.putArray("related").addObject().put("title", "Daily Crunch").put("webUrl", "https://techcrunch.com/d")
                 .put("publishedDateTime", "2020-06-09T17:19:00Z");
-        new KafkaTopics(bootstrapServers).send("articles.ingested", id, item.toString());
+        new KafkaCompanion(bootstrapServers).produceStrings()
+                .fromRecords(record("articles.ingested", id, item.toString())).awaitCompletion();
         return id;
     }
 }

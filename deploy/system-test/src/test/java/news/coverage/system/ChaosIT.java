@@ -1,8 +1,8 @@
 package news.coverage.system;
 
-import news.coverage.deploy.run.ChaosRun;
-import news.coverage.deploy.run.FaultSchedule;
-import news.coverage.deploy.run.PipelineAudit;
+import news.coverage.deploy.chaos.ChaosRun;
+import news.coverage.deploy.chaos.FaultSchedule;
+import news.coverage.deploy.chaos.PipelineAudit;
 import news.coverage.deploy.stack.LocalStack;
 import org.junit.jupiter.api.Test;
 

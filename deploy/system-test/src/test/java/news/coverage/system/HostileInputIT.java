@@ -3,7 +3,7 @@ package news.coverage.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import news.coverage.deploy.run.CoverageServices;
-import news.coverage.deploy.run.JwtIssuer;
+import news.coverage.deploy.testing.JwtIssuer;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,14 +2,11 @@ package news.coverage.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import news.coverage.deploy.run.CatalogedCopies;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import news.coverage.deploy.benchmark.CatalogedCopies;
 import news.coverage.deploy.run.ServiceProcess;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.LocalStack;
-import news.coverage.deploy.testing.KafkaTopics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -43,11 +40,9 @@ class RecommendScaleOutIT {
     @Test
     void twoInstancesOnFourPartitionsEndWithTheSameReadModelAndAnswers() throws Exception {
         Path work = Path.of("target", "recommend-scale-out").toAbsolutePath();
-        try (LocalStack stack = LocalStack.forTests().withKafka().withPostgres()) {
-            String bootstrap = stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS);
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                admin.createTopics(List.of(new NewTopic("articles.cataloged", 4, (short) 1))).all().get();
-            }
+        try (LocalStack stack = LocalStack.forTests().withKafka().withPostgres();
+             KafkaCompanion kafka = new KafkaCompanion(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS))) {
+            kafka.topics().createAndWait("articles.cataloged", 4);
             Map<String, String> environment = stack.settings();
             Path recommend = SystemUnderTest.REPOSITORY.resolve("recommend-service");
             try (ServiceProcess one = ServiceProcess.start("recommend-service", recommend, FreePort.find(), environment,
@@ -66,9 +61,8 @@ class RecommendScaleOutIT {
                 for (int i = UPDATED; i < UPDATED + DELETED; i++) {
                     changes.add(new ProducerRecord<>("articles.cataloged", records.get(i).key(), null));
                 }
-                KafkaTopics kafka = new KafkaTopics(bootstrap);
-                kafka.sendAll(records);
-                kafka.sendAll(changes);
+                kafka.produceStrings().fromRecords(records).awaitCompletion();
+                kafka.produceStrings().fromRecords(changes).awaitCompletion();
 
                 int expected = ARTICLES - DELETED;
                 await().atMost(Duration.ofSeconds(120)).until(() -> one.readinessData("articles") == expected
@@ -95,7 +89,8 @@ class RecommendScaleOutIT {
                     String answer = answer(two.url(), records.get(i).key());
                     assertEquals(i < UPDATED, answer.startsWith("200"), records.get(i).key() + ": " + answer);
                 }
-                assertEquals(0, kafka.read("articles.cataloged.dlq", record -> true, Duration.ofSeconds(1)).size());
+                assertEquals(0, kafka.consumeStrings().fromTopics("articles.cataloged.dlq", Duration.ofSeconds(1))
+                        .awaitCompletion().count());
             }
         }
     }

@@ -1,9 +1,9 @@
 package news.coverage.system;
 
 import news.coverage.deploy.run.CoverageServices;
-import news.coverage.deploy.run.JwtIssuer;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.LocalStack;
+import news.coverage.deploy.testing.JwtIssuer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ final class SystemUnderTest implements AutoCloseable {
         try {
             Map<String, Integer> ports = CoverageServices.NAMES.stream()
                     .collect(Collectors.toMap(Function.identity(), service -> FreePort.find()));
-            JwtIssuer issuer = JwtIssuer.in(Path.of("target", name, "jwt"));
+            JwtIssuer issuer = JwtIssuer.forTests();
             Map<String, String> environment = new HashMap<>(stack.settings());
             environment.putAll(issuer.serviceEnvironment());
             CoverageServices services = CoverageServices.start(REPOSITORY, ports, environment,

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import news.coverage.deploy.testing.S3TestResource;
 import news.coverage.ingest.upload.ItemUploadTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
+import static news.coverage.deploy.testing.KafkaRecords.firstKeyed;
+import static news.coverage.deploy.testing.KafkaRecords.keyed;
 import static news.coverage.ingest.upload.Fixtures.bytes;
 import static news.coverage.ingest.upload.Fixtures.text;
 import static org.hamcrest.Matchers.contains;
@@ -65,7 +68,8 @@ class StorageTriggerTest {
                 .body("status", contains("ACCEPTED"))
                 .body("[0].source", equalTo("s3://incoming/" + key))
                 .extract().path("[0].id");
-        new KafkaTopics(bootstrapServers).await("articles.ingested", KafkaTopics.keyed(id), Duration.ofSeconds(30));
+        new KafkaCompanion(bootstrapServers).consumeStrings().fromTopics("articles.ingested", firstKeyed(id))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
     }
 
     @Test
@@ -84,11 +88,13 @@ class StorageTriggerTest {
                     .body(notification("incoming", key).getBytes(StandardCharsets.UTF_8))
                     .post("/storage-events").then().statusCode(200).extract().path("[0].id");
         }
-        var records = new KafkaTopics(bootstrapServers).read("articles.ingested", KafkaTopics.keyed(id),
-                Duration.ofSeconds(30), 2);
+        var ofId = keyed(id);
+        var records = new KafkaCompanion(bootstrapServers).consumeStrings().fromTopics("articles.ingested",
+                all -> all.select().where(ofId).select().first(2)).awaitCompletion(Duration.ofSeconds(30))
+                .getRecords();
         assertEquals(2, records.size());
         for (var record : records) {
-            assertEquals(modified, Instant.parse(KafkaTopics.header(record, "ce_time")),
+            assertEquals(modified, Instant.parse(KafkaCompanion.getHeader(record.headers(), "ce_time")),
                     "the time of the object, by which the catalog orders versions");
         }
     }
@@ -108,11 +114,12 @@ class StorageTriggerTest {
                 .then().statusCode(200)
                 .body("status", contains("ACCEPTED", "REJECTED"));
 
-        var dead = new KafkaTopics(bootstrapServers).await("articles.rejected",
-                KafkaTopics.keyed("s3://incoming/" + key + ":2"), Duration.ofSeconds(30));
+        var dead = new KafkaCompanion(bootstrapServers).consumeStrings()
+                .fromTopics("articles.rejected", firstKeyed("s3://incoming/" + key + ":2"))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
         JsonNode reasons = json.readTree(dead.value());
         assertEquals("/publishedDateTime", reasons.at("/errors/0/field").asText());
-        assertEquals("news.coverage.article.rejected", KafkaTopics.header(dead, "ce_type"));
+        assertEquals("news.coverage.article.rejected", KafkaCompanion.getHeader(dead.headers(), "ce_type"));
     }
 
     @Test
@@ -124,14 +131,15 @@ class StorageTriggerTest {
         String minio = "{\"EventName\": \"s3:ObjectCreated:Put\", \"Key\": \"incoming/" + key + "\", \"Records\": "
                 + json.readTree(notification("incoming", key)).get("Records").toString().replace("ObjectCreated:Put",
                         "s3:ObjectCreated:Put") + "}";
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
-        kafka.send("storage.events", "incoming/" + key, minio);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
+        kafka.produceStrings().fromRecords(record("storage.events", "incoming/" + key, minio)).awaitCompletion();
 
-        var dead = kafka.await("articles.rejected", KafkaTopics.keyed("s3://incoming/" + key + "!broken.md"),
-                Duration.ofSeconds(30));
+        var dead = kafka.consumeStrings()
+                .fromTopics("articles.rejected", firstKeyed("s3://incoming/" + key + "!broken.md"))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
         assertTrue(json.readTree(dead.value()).at("/errors/0/message").asText().contains("YAML"));
-        kafka.await("articles.ingested", record -> "f136c7a586be30c06b5fc0dd158cc01a".equals(record.key()),
-                Duration.ofSeconds(30));
+        kafka.consumeStrings().fromTopics("articles.ingested", firstKeyed("f136c7a586be30c06b5fc0dd158cc01a"))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
     }
 
     @Test
@@ -140,8 +148,9 @@ class StorageTriggerTest {
                 .post("/storage-events")
                 .then().statusCode(200)
                 .body("status", contains("REJECTED"));
-        new KafkaTopics(bootstrapServers).await("articles.rejected", KafkaTopics.keyed("s3://elsewhere/x.md"),
-                Duration.ofSeconds(30));
+        new KafkaCompanion(bootstrapServers).consumeStrings()
+                .fromTopics("articles.rejected", firstKeyed("s3://elsewhere/x.md"))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
     }
 
     @Test

@@ -3,12 +3,13 @@ package news.coverage.ingest.upload;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
+import news.coverage.deploy.testing.JwtIssuer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 
@@ -40,7 +41,7 @@ public final class Fixtures {
     }
 
     static String token(String... roles) {
-        return Jwt.upn("tester@news.coverage").groups(java.util.Set.of(roles)).sign();
+        return JwtIssuer.forTests().token("tester@news.coverage", Duration.ofHours(1), roles);
     }
 
     /** A request with a bearer token that has the ingest role. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -24,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static io.restassured.RestAssured.given;
+import static news.coverage.deploy.testing.KafkaRecords.firstKeyed;
 import static news.coverage.ingest.upload.Fixtures.asIngester;
 import static news.coverage.ingest.upload.Fixtures.bytes;
 import static news.coverage.ingest.upload.Fixtures.text;
@@ -59,13 +60,13 @@ public class ItemUploadTest {
                 .body("status", equalTo("ACCEPTED"));
 
         var record = published(AMAZON_ID);
-        assertEquals("news.coverage.article.ingested", KafkaTopics.header(record.getKey(), "ce_type"));
-        assertEquals("urn:news-coverage:ingest-service", KafkaTopics.header(record.getKey(), "ce_source"));
-        assertEquals(AMAZON_ID, KafkaTopics.header(record.getKey(), "ce_subject"));
-        assertEquals("1.0", KafkaTopics.header(record.getKey(), "ce_specversion"));
-        assertNotNull(KafkaTopics.header(record.getKey(), "ce_id"));
+        assertEquals("news.coverage.article.ingested", header(record.getKey(), "ce_type"));
+        assertEquals("urn:news-coverage:ingest-service", header(record.getKey(), "ce_source"));
+        assertEquals(AMAZON_ID, header(record.getKey(), "ce_subject"));
+        assertEquals("1.0", header(record.getKey(), "ce_specversion"));
+        assertNotNull(header(record.getKey(), "ce_id"));
         // when the item was received (an earlier test may have sent this item first)
-        assertTrue(Instant.parse(KafkaTopics.header(record.getKey(), "ce_time")).isBefore(Instant.now()));
+        assertTrue(Instant.parse(header(record.getKey(), "ce_time")).isBefore(Instant.now()));
         JsonNode item = record.getValue();
         assertEquals("https://nymag.com/intelligencer/2020/06/amazon-finally-sees-the-problem-with-facial-recognition.html",
                 item.get("canonicalUrl").asText());
@@ -201,10 +202,15 @@ public class ItemUploadTest {
                 .then().statusCode(401);
     }
 
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record, String name) {
+        return KafkaCompanion.getHeader(record.headers(), name);
+    }
+
     private Map.Entry<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>, JsonNode> published(String id)
             throws IOException {
-        var record = new KafkaTopics(bootstrapServers).await("articles.ingested", KafkaTopics.keyed(id),
-                Duration.ofSeconds(30));
+        var record = new KafkaCompanion(bootstrapServers).consumeStrings()
+                .fromTopics("articles.ingested", firstKeyed(id)).awaitCompletion(Duration.ofSeconds(30))
+                .getFirstRecord();
         return Map.entry(record, json.readTree(record.value()));
     }
 

@@ -3,10 +3,10 @@ package news.coverage.recommend.messaging;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import news.coverage.deploy.stack.FreePort;
 import news.coverage.deploy.stack.PostgresServer;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
+import static news.coverage.deploy.testing.KafkaRecords.keyed;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -87,7 +89,7 @@ class PostgresOutageTest {
 
     @Test
     void articleCatalogedDuringAnOutageIsProjectedWhenTheDatabaseIsBack() throws Exception {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String before = send(kafka);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/related/" + before).then().statusCode(200));
 
@@ -98,17 +100,18 @@ class PostgresOutageTest {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/related/" + during).then().statusCode(200));
         given().get("/related/" + before).then().statusCode(200);
-        assertEquals(0, kafka.read("articles.cataloged.dlq", KafkaTopics.keyed(during), Duration.ofSeconds(2)).size(),
+        assertEquals(0, kafka.consumeStrings().fromTopics("articles.cataloged.dlq", Duration.ofSeconds(2))
+                .awaitCompletion().stream().filter(keyed(during)).count(),
                 "an outage is not the record's fault");
     }
 
-    private static String send(KafkaTopics kafka) {
+    private static String send(KafkaCompanion kafka) {
         String id = UUID.randomUUID().toString().replace("-", "");
-        kafka.send("articles.cataloged", id, """
+        kafka.produceStrings().fromRecords(record("articles.cataloged", id, """
                 {"id": "%1$s", "version": "v1", "item": {"id": "%1$s", "canonicalUrl": "https://example.com/%1$s",
                  "title": "Projected after an outage", "publishedDateTime": "2020-06-10T10:00:00Z",
                  "provider": {"name": "Example", "domain": "example.com"}, "topics": ["AI"]}}
-                """.formatted(id));
+                """.formatted(id))).awaitCompletion();
         return id;
     }
 }

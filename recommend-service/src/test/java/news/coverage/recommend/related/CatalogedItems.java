@@ -3,12 +3,13 @@ package news.coverage.recommend.related;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import news.coverage.deploy.testing.KafkaTopics;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 
@@ -17,10 +18,10 @@ public final class CatalogedItems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaTopics kafka;
+    private final KafkaCompanion kafka;
 
     public CatalogedItems(String bootstrapServers) {
-        this.kafka = new KafkaTopics(bootstrapServers);
+        this.kafka = new KafkaCompanion(bootstrapServers);
     }
 
     public static String newId() {
@@ -50,7 +51,7 @@ public final class CatalogedItems {
     }
 
     public void delete(String id) {
-        kafka.send("articles.cataloged", id, null);
+        kafka.produceStrings().fromRecords(record("articles.cataloged", id, null)).awaitCompletion();
     }
 
     public final class Item {
@@ -115,7 +116,8 @@ public final class CatalogedItems {
         public String send() {
             ObjectNode cataloged = JSON.createObjectNode().put("id", id).put("version", version);
             cataloged.set("item", item);
-            kafka.send("articles.cataloged", id, cataloged.toString());
+            kafka.produceStrings().fromRecords(record("articles.cataloged", id, cataloged.toString()))
+                    .awaitCompletion();
             return id;
         }
     }

@@ -2,8 +2,8 @@ package news.coverage.recommend.related;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import news.coverage.deploy.testing.KafkaTestResource;
-import news.coverage.deploy.testing.KafkaTopics;
 import news.coverage.deploy.testing.PostgresTestResource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion.record;
+import static news.coverage.deploy.testing.KafkaRecords.firstKeyed;
 import static news.coverage.recommend.related.CatalogedItems.newId;
 import static news.coverage.recommend.related.CatalogedItems.word;
 import static org.awaitility.Awaitility.await;
@@ -86,14 +88,16 @@ class ReadModelProjectionTest {
 
     @Test
     void unreadableRecordsAreDeadLetteredAndTheStreamGoesOn() {
-        KafkaTopics kafka = new KafkaTopics(bootstrapServers);
+        KafkaCompanion kafka = new KafkaCompanion(bootstrapServers);
         String poison = newId();
-        kafka.send("articles.cataloged", poison, "{not json");
+        kafka.produceStrings().fromRecords(record("articles.cataloged", poison, "{not json")).awaitCompletion();
         CatalogedItems items = new CatalogedItems(bootstrapServers);
         String badDate = items.item(newId()).published("last tuesday").send();
-        var dead = kafka.await("articles.cataloged.dlq", record -> poison.equals(record.key()), Duration.ofSeconds(30));
+        var dead = kafka.consumeStrings().fromTopics("articles.cataloged.dlq", firstKeyed(poison))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
         org.junit.jupiter.api.Assertions.assertNotNull(dead.headers().lastHeader("dead-letter-reason"));
-        kafka.await("articles.cataloged.dlq", record -> badDate.equals(record.key()), Duration.ofSeconds(30));
+        kafka.consumeStrings().fromTopics("articles.cataloged.dlq", firstKeyed(badDate))
+                .awaitCompletion(Duration.ofSeconds(30)).getFirstRecord();
         String after = items.item(newId()).send();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/related/" + after)
                 .then().statusCode(200));

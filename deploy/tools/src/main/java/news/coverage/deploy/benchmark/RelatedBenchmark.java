@@ -1,0 +1,192 @@
+package news.coverage.deploy.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import news.coverage.deploy.run.ServiceProcess;
+import news.coverage.deploy.stack.FreePort;
+import news.coverage.deploy.stack.LocalStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Measures {@code GET /related/{id}} of the packaged recommend-service with {@code items} articles in its read model
+ * (PostgreSQL), fed through {@code articles.cataloged} on a real broker: the shared SmartableAI items repeated, each
+ * copy two weeks after the previous one, so that every time window holds what the real data holds. Then
+ * {@code clients} clients ask for the related coverage of random articles for {@code seconds}, and as many ask for
+ * the trivial health endpoint, the ceiling. Prints the projection rate, p50/p99 latency and requests per second of
+ * each. Then a new instance starts on the same read model (a restart, a scale-up from zero): how long until it is
+ * ready, its index holding every article, and the same measurement again; then it projects a fifth more articles
+ * into the filled read model, and measures freshness while 500 articles a second arrive. Resident memory is printed
+ * after each load.
+ *
+ * <p>Usage: {@code RelatedBenchmark [items] [clients] [seconds]}, from the repository root after a package build.
+ */
+public final class RelatedBenchmark {
+
+    /** What recommend's readiness check calls the number of articles its index holds. */
+    private static final String INDEXED = "articles";
+    private static final int FRESHNESS_RATE = 500;
+    private static final int FRESHNESS_SECONDS = 20;
+    private static final int FRESHNESS_SAMPLE = 25;
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Path repository = Path.of("").toAbsolutePath();
+        Path work = Files.createTempDirectory(repository.resolve("target"), "related-benchmark");
+        try (LocalStack stack = LocalStack.forTests().withKafka().withPostgres()) {
+            Map<String, String> environment = new HashMap<>(stack.settings());
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            List<String> ids;
+            try (ServiceProcess recommend = ServiceProcess.start("recommend-service",
+                    repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
+                recommend.awaitReady(Duration.ofSeconds(120));
+                long start = System.nanoTime();
+                ids = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository, total);
+                awaitIndexed(recommend, ids.size(), Duration.ofHours(1));
+                double projected = (System.nanoTime() - start) / 1e9;
+                System.out.printf("related benchmark: %d articles projected into the read model in %.1f s, %.0f/s%n",
+                        ids.size(), projected, ids.size() / projected);
+                measure(http, recommend.url(), ids, clients, seconds);
+                System.out.printf("related benchmark: resident memory after the load %d MiB%n",
+                        recommend.residentMebibytes());
+            }
+            // a new instance (a restart, a scale-up from zero) reads every article before it is ready
+            long restart = System.nanoTime();
+            try (ServiceProcess recommend = ServiceProcess.start("recommend-service",
+                    repository.resolve("recommend-service"), FreePort.find(), environment, work)) {
+                recommend.awaitReady(Duration.ofSeconds(120));
+                double ready = (System.nanoTime() - restart) / 1e9;
+                long indexed = recommend.readinessData(INDEXED);
+                System.out.printf("related benchmark, new instance: ready with %d of %d articles indexed %.1f s after"
+                        + " its start%n", indexed, ids.size(), ready);
+                measure(http, recommend.url(), ids, clients, seconds);
+                // a fifth more into the filled read model
+                long more = System.nanoTime();
+                int added = load(stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository, total / 5).size();
+                awaitIndexed(recommend, ids.size() + added, Duration.ofHours(1));
+                double projected = (System.nanoTime() - more) / 1e9;
+                System.out.printf("related benchmark: %d more projected into the filled read model in %.1f s, %.0f/s;"
+                        + " resident memory %d MiB%n", added, projected, added / projected, recommend.residentMebibytes());
+                freshness(http, recommend.url(), stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS), repository,
+                        FRESHNESS_RATE, FRESHNESS_SECONDS);
+            }
+        }
+    }
+
+    /** Related coverage of random articles, then the health endpoint, then where the answers came from. */
+    private static void measure(HttpClient http, URI recommend, List<String> ids, int clients, int seconds)
+            throws Exception {
+        Supplier<URI> related = () -> recommend.resolve(
+                "/related/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+        HttpLoad.run(http, related, clients, 5); // warm-up
+        HttpLoad.run(http, related, clients, seconds).print("GET /related/{id}", clients);
+        HttpLoad.run(http, () -> recommend.resolve("/q/health/live"), clients, seconds)
+                .print("GET /q/health/live", clients);
+    }
+
+    /** Publishes the cataloged records; answers their ids in publication order. */
+    private static List<String> load(String bootstrapServers, Path repository, int total) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        List<String> ids = new ArrayList<>(total);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (ProducerRecord<String, String> record : CatalogedCopies.of(repository, total)) {
+                producer.send(record);
+                ids.add(record.key());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Sends articles at {@code rate} a second for {@code seconds} and follows every {@value #FRESHNESS_SAMPLE}th:
+     * how long from its record's timestamp until it is answered with neighbours and is in the answer of its first
+     * neighbour. Prints the percentiles.
+     */
+    private static void freshness(HttpClient http, URI recommend, String bootstrapServers, Path repository, int rate,
+            int seconds) throws Exception {
+        List<ProducerRecord<String, String>> records = CatalogedCopies.of(repository, rate * seconds);
+        ExecutorService probes = Executors.newFixedThreadPool(4);
+        List<Future<Long>> delays = new ArrayList<>();
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG, 0);
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < records.size(); i++) {
+                LockSupport.parkNanos(start + i * 1_000_000_000L / rate - System.nanoTime());
+                ProducerRecord<String, String> record = records.get(i);
+                Future<RecordMetadata> sent = producer.send(record);
+                if (i % FRESHNESS_SAMPLE == 0) {
+                    delays.add(probes.submit(() -> untilFresh(http, recommend, record.key(), sent.get().timestamp())));
+                }
+            }
+        }
+        List<Long> millis = new ArrayList<>();
+        for (Future<Long> delay : delays) {
+            millis.add(delay.get());
+        }
+        probes.shutdown();
+        millis.sort(null);
+        System.out.printf("related benchmark, freshness at %d articles/s for %d s (%d followed): p50 %d ms, p99 %d ms,"
+                + " max %d ms%n", rate, seconds, millis.size(), millis.get(millis.size() / 2),
+                millis.get((int) Math.ceil(millis.size() * 0.99) - 1), millis.get(millis.size() - 1));
+    }
+
+    /** Milliseconds from {@code sentAt} until the article is answered with neighbours and in its first one's answer. */
+    private static long untilFresh(HttpClient http, URI recommend, String id, long sentAt) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(giveUp)) {
+            HttpResponse<String> own = http.send(HttpRequest.newBuilder(recommend.resolve("/related/" + id)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (own.statusCode() == 200) {
+                JsonNode items = json.readTree(own.body()).path("items");
+                if (!items.isEmpty()) {
+                    String neighbour = items.get(0).path("id").asText();
+                    String theirs = http.send(HttpRequest.newBuilder(recommend.resolve("/related/" + neighbour))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body();
+                    if (theirs.contains(id)) {
+                        return System.currentTimeMillis() - sentAt;
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException(id + " was not answered with its neighbours within a minute");
+    }
+
+    /** Waits until the service's index holds this many articles, as its readiness check says. */
+    private static void awaitIndexed(ServiceProcess recommend, int articles, Duration atMost) throws Exception {
+        Instant giveUp = Instant.now().plus(atMost);
+        while (recommend.readinessData(INDEXED) < articles) {
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("not all articles were projected within " + atMost);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

@@ -25,8 +25,9 @@ import java.util.Set;
 
 /**
  * Keeps the read model in step with the catalog, a batch at a time: the versions not applied yet are grouped into
- * stories, then written with the tombstones' deletes in one transaction of bulk statements that also announces them
- * to the other instances ({@link ReadModelFeed}); once it committed, this instance's index takes them.
+ * stories, then written with the tombstones' deletes and the stories the batch changed in one transaction of bulk
+ * statements that also announces them to the other instances ({@link ReadModelFeed}); once it committed, this
+ * instance's index takes them.
  */
 @ApplicationScoped
 public class ArticleProjection {
@@ -42,6 +43,9 @@ public class ArticleProjection {
                 quality = excluded.quality, type = excluded.type, image_url = excluded.image_url,
                 topics = excluded.topics, linked_ids = excluded.linked_ids, story_id = excluded.story_id""";
     private static final String DELETE = "DELETE FROM article WHERE id = ANY($1)";
+    private static final String MOVE = """
+            UPDATE article SET story_id = moved.story_id FROM unnest($1::text[], $2::text[]) AS moved(id, story_id)
+            WHERE article.id = moved.id""";
 
     private final Pool database;
     private final ArticleIndex index;
@@ -83,9 +87,12 @@ public class ArticleProjection {
                     summaries.add(ArticleSummary.of(article, analyzer));
                 }
             }
-            List<ArticleSummary> grouped = stories.assign(summaries);
+            StoryGrouping.Grouped grouping = stories.assign(summaries, deleted);
+            List<ArticleSummary> grouped = grouping.arriving();
+            List<ArticleSummary> moved = grouping.moved();
             Set<String> changed = new LinkedHashSet<>(deleted);
             grouped.forEach(article -> changed.add(article.id()));
+            moved.forEach(article -> changed.add(article.id()));
             if (changed.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -97,11 +104,16 @@ public class ArticleProjection {
                             written = written.chain(() -> connection.preparedQuery(DELETE)
                                     .execute(Tuple.of(deleted.toArray(String[]::new))));
                         }
+                        if (!moved.isEmpty()) {
+                            written = written.chain(() -> connection.preparedQuery(MOVE).execute(Tuple.of(
+                                    moved.stream().map(ArticleSummary::id).toArray(String[]::new),
+                                    moved.stream().map(ArticleSummary::storyId).toArray(String[]::new))));
+                        }
                         return written.chain(() -> feed.announce(connection, changed));
                     })
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .invoke(() -> {
-                        index.apply(grouped, deleted);
+                        index.apply(grouped, deleted, moved);
                         feed.appliedHere(changed);
                     });
         });

@@ -32,6 +32,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -44,12 +45,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Every article of the read model, held in memory by each instance: its summary, a Lucene index of its terms, topics
@@ -75,6 +78,8 @@ public class ArticleIndex {
     /** The ids of the articles listing each id as related, for links in the other direction. */
     private final Map<String, Set<String>> linkedBy = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> storyMembers = new ConcurrentHashMap<>();
+    /** The articles in the order in which stories are made of them: by publication time, then id. */
+    private final ConcurrentSkipListMap<Published, ArticleSummary> byTime = new ConcurrentSkipListMap<>();
     private final CorpusStatistics statistics = new CorpusStatistics();
     private final TextSimilarity similarity;
     private final IndexWriter writer;
@@ -154,6 +159,45 @@ public class ArticleIndex {
         return found;
     }
 
+    /** Where an article stands in the order of publication: its time, then its id. */
+    public record Published(Instant at, String id) implements Comparable<Published> {
+
+        public static Published of(ArticleSummary article) {
+            return new Published(article.publishedAt(), article.id());
+        }
+
+        @Override
+        public int compareTo(Published other) {
+            int byTime = at.compareTo(other.at);
+            return byTime != 0 ? byTime : id.compareTo(other.id);
+        }
+    }
+
+    /** The articles published after the given place, in order; a view that follows later changes. */
+    public Collection<ArticleSummary> publishedAfter(Published place) {
+        return byTime.tailMap(place, false).values();
+    }
+
+    /**
+     * Puts these articles, replacing what it held of them, and removes those with the ids given; then searchable.
+     * {@code moved} are articles it holds that only changed their story.
+     */
+    public synchronized void apply(Collection<ArticleSummary> put, Collection<String> removed,
+            Collection<ArticleSummary> moved) {
+        for (ArticleSummary article : moved) {
+            ArticleSummary previous = articles.get(article.id());
+            if (previous != null) {
+                if (previous.storyId() != null) {
+                    remove(storyMembers, previous.storyId(), article.id());
+                }
+                articles.put(article.id(), article);
+                byTime.put(Published.of(article), article);
+                add(storyMembers, article.storyId(), article.id());
+            }
+        }
+        apply(put, removed);
+    }
+
     /** Puts these articles, replacing what it held of them, and removes those with the ids given; then searchable. */
     public synchronized void apply(Collection<ArticleSummary> put, Collection<String> removed) {
         weights = null;
@@ -165,6 +209,7 @@ public class ArticleIndex {
             for (ArticleSummary article : put) {
                 forget(article.id());
                 articles.put(article.id(), article);
+                byTime.put(Published.of(article), article);
                 statistics.add(article.text().terms(), article.topics(), article.capitalisedTerms());
                 article.linkedIds().forEach(linked -> add(linkedBy, linked, article.id()));
                 if (article.storyId() != null) {
@@ -190,6 +235,7 @@ public class ArticleIndex {
         if (previous == null) {
             return;
         }
+        byTime.remove(Published.of(previous));
         statistics.remove(previous.text().terms(), previous.topics(), previous.capitalisedTerms());
         previous.linkedIds().forEach(linked -> remove(linkedBy, linked, id));
         if (previous.storyId() != null) {
@@ -250,8 +296,8 @@ public class ArticleIndex {
         Map<String, Boolean> found = new LinkedHashMap<>();
         Map<String, Double> weights = similarity.retrievalWeights(query.text());
         if (!weights.isEmpty()) {
-            for (String id : search(query, weights, from, to, count)) {
-                found.put(id, false);
+            for (Hit hit : search(query, weights, from, to, count, Set.of())) {
+                found.put(hit.id(), false);
             }
         }
         if (withLinks) {
@@ -281,15 +327,19 @@ public class ArticleIndex {
                 : known.computeIfAbsent(article.id(), id -> similarity.weighted(article.text()));
     }
 
+    /** An article a search found, and its score: the sum of the boosts of the query's terms it has. */
+    public record Hit(String id, float score) {
+    }
+
     /**
-     * The ids of the {@code count} best hits, ties at the cut broken by id: by document number, Lucene's own
-     * tie-break, they would differ between instances. Hits that match the same terms score the same, so such ties are
-     * common; a pool twice as deep settles nearly all of them in one search.
+     * The {@code count} best hits, ties at the cut broken by id: by document number, Lucene's own tie-break, they
+     * would differ between instances. Hits that match the same terms score the same, so such ties are common; a pool
+     * twice as deep settles nearly all of them in one search.
      */
-    private List<String> top(IndexSearcher searcher, Query query, int count) throws IOException {
+    private List<Hit> top(IndexSearcher searcher, Query query, int count) throws IOException {
         ScoreDoc[] pool = searcher.search(query, 2 * count + 1).scoreDocs;
         if (pool.length <= count) {
-            return new ArrayList<>(ids(searcher, pool).values());
+            return hits(searcher, pool);
         }
         float cut = pool[count - 1].score;
         int tiedFrom = count - 1, tiedTo = count;
@@ -300,20 +350,26 @@ public class ArticleIndex {
             tiedTo++;
         }
         if (tiedTo == count) {
-            return new ArrayList<>(ids(searcher, Arrays.copyOf(pool, count)).values());
+            return hits(searcher, Arrays.copyOf(pool, count));
         }
         if (tiedTo == 2 * count + 1) { // the tie may go on beyond the pool
-            return new ArrayList<>(ids(searcher,
-                    searcher.search(query, count, BY_SCORE_THEN_ID).scoreDocs).values());
+            return hits(searcher, searcher.search(query, count, BY_SCORE_THEN_ID, true).scoreDocs);
         }
-        Map<Integer, String> ids = ids(searcher, Arrays.copyOf(pool, tiedTo));
-        List<String> top = new ArrayList<>(count);
-        for (int i = 0; i < tiedFrom; i++) {
-            top.add(ids.get(pool[i].doc));
-        }
-        Arrays.stream(pool, tiedFrom, tiedTo).map(hit -> ids.get(hit.doc)).sorted()
-                .limit(count - tiedFrom).forEach(top::add);
+        List<Hit> tied = hits(searcher, Arrays.copyOf(pool, tiedTo));
+        List<Hit> top = new ArrayList<>(tied.subList(0, tiedFrom));
+        tied.subList(tiedFrom, tiedTo).stream().sorted(Comparator.comparing(Hit::id)).limit(count - tiedFrom)
+                .forEach(top::add);
         return top;
+    }
+
+    /** The hits in the order given, each with its id. */
+    private List<Hit> hits(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+        Map<Integer, String> ids = ids(searcher, docs);
+        List<Hit> hits = new ArrayList<>(docs.length);
+        for (ScoreDoc doc : docs) {
+            hits.add(new Hit(ids.get(doc.doc), doc.score));
+        }
+        return hits;
     }
 
     /**
@@ -339,7 +395,31 @@ public class ArticleIndex {
         return found;
     }
 
-    private List<String> search(RelatedQuery query, Map<String, Double> weights, Instant from, Instant to, int count) {
+    /**
+     * The {@code count} articles published in [{@code from}, {@code to}] that share a topic with the query and have
+     * the highest retrieval score under {@code weights} ({@link TextSimilarity#retrievalWeights}), ties by id, none
+     * of the {@code excluded} ids: the articles whose stories an article may join. Lucene sums a hit's boosts in an
+     * order of its own; a caller that ranks these with others scores them again with {@link #score}.
+     */
+    public List<Hit> storyHits(RelatedQuery query, Map<String, Double> weights, Instant from, Instant to, int count,
+            Set<String> excluded) {
+        return weights.isEmpty() ? List.of() : search(query, weights, from, to, count, excluded);
+    }
+
+    /** The score a search gives the article: as Lucene sums the boosts of the terms it has, in float. */
+    public static float score(Map<String, Double> weights, ArticleSummary article) {
+        double sum = 0;
+        for (String term : article.text().terms()) {
+            Double weight = weights.get(term);
+            if (weight != null) {
+                sum += weight.floatValue();
+            }
+        }
+        return (float) sum;
+    }
+
+    private List<Hit> search(RelatedQuery query, Map<String, Double> weights, Instant from, Instant to, int count,
+            Set<String> excluded) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -361,6 +441,10 @@ public class ArticleIndex {
                 }
                 if (query.articleId() != null) {
                     wanted.add(new TermQuery(new Term(ID, query.articleId())), BooleanClause.Occur.MUST_NOT);
+                }
+                if (!excluded.isEmpty()) {
+                    wanted.add(new TermInSetQuery(ID, excluded.stream().map(BytesRef::new).toList()),
+                            BooleanClause.Occur.MUST_NOT);
                 }
                 return top(searcher, wanted.build(), count);
             } finally {

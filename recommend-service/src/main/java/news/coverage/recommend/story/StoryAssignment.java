@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Which story an arriving article joins: the story, among those given, with which it is on average most likely the
- * same story (the mean of its same-story probabilities with the members, as the box's model gives them), if that mean
- * reaches the threshold and a member was published within the window of it; else it founds a story of its own, named
- * by its id. An average over the members cannot chain the way single links do: one article that bridges two events
- * does not pull their stories together.
+ * Which story an article joins: the story, among those given, with which it is on average most likely the same story
+ * (the mean of its same-story probabilities with the members given, as the box's model gives them: those of the
+ * window before it), if that mean reaches the threshold and a member was published within the window of it; else it
+ * founds a story of its own, named by its id. An average over the members cannot chain the way single links do: one
+ * article that bridges two events does not pull their stories together.
  */
 public final class StoryAssignment {
 

@@ -2,6 +2,8 @@ package news.coverage.recommend.story;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.recommend.related.ArticleIndex;
+import news.coverage.recommend.related.ArticleIndex.Hit;
+import news.coverage.recommend.related.ArticleIndex.Published;
 import news.coverage.recommend.related.ArticleSummary;
 import news.coverage.recommend.related.Candidate;
 import news.coverage.recommend.related.RankingConfig;
@@ -10,23 +12,30 @@ import news.coverage.recommend.related.RelatedRanker;
 import news.coverage.recommend.text.TermCounts;
 import news.coverage.recommend.text.TextSimilarity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Puts a batch of arriving articles into stories ({@link StoryAssignment}), in the order of their publication, each
- * seeing the stories of the index and those the batch's earlier articles joined or founded. The stories it may join
- * are those of the most text-similar articles of its window that share a topic with it.
+ * Puts articles into stories ({@link StoryAssignment}) so that the stories depend on the articles alone, not on the
+ * order in which they arrived: each article is judged, in the order of publication (then id), against the articles
+ * published before it and the stories those are in. An article that arrives late, changes or goes may change the
+ * stories of the articles published after it, so those are judged again, in order, as far as a change can reach (a
+ * story window past the last article whose story changed).
  */
 @ApplicationScoped
 public class StoryGrouping {
+
+    private static final Comparator<ArticleSummary> PUBLICATION_ORDER = Comparator
+            .comparing(ArticleSummary::publishedAt).thenComparing(ArticleSummary::id);
 
     private final ArticleIndex index;
     private final RelatedRanker ranker;
@@ -43,60 +52,231 @@ public class StoryGrouping {
         this.candidates = config.candidates();
     }
 
-    /** The articles, each in its story, in the order of their publication. */
-    public List<ArticleSummary> assign(Collection<ArticleSummary> arriving) {
+    /**
+     * What a batch does to the stories.
+     *
+     * @param arriving the arriving articles, each in its story, in the order of publication
+     * @param moved    articles the index holds whose story changed, each in its new story
+     */
+    public record Grouped(List<ArticleSummary> arriving, List<ArticleSummary> moved) {
+    }
+
+    /** The stories of the arriving articles (new ones and new versions) and of those the batch's changes move. */
+    public Grouped assign(Collection<ArticleSummary> arriving, Collection<String> deleted) {
         List<ArticleSummary> ordered = new ArrayList<>(arriving);
-        ordered.sort(Comparator.comparing(ArticleSummary::publishedAt).thenComparing(ArticleSummary::id));
-        Set<String> inBatch = new HashSet<>();
-        ordered.forEach(article -> inBatch.add(article.id()));
-        RelatedQuery.Options options = new RelatedQuery.Options(candidates, assignment.window(),
-                RelatedQuery.ProviderFilter.ANY, Set.of());
+        ordered.sort(PUBLICATION_ORDER);
+        // the index's versions of these are gone once the batch is applied
+        Set<String> replaced = new HashSet<>(deleted);
+        ordered.forEach(article -> replaced.add(article.id()));
+        // the searches leave out the index's versions of these (a new article is not there to leave out), and the
+        // places they leave are changes too
+        Set<String> replacedHeld = new HashSet<>();
+        List<Instant> left = new ArrayList<>();
+        for (String id : replaced) {
+            ArticleSummary held = index.get(id);
+            if (held != null) {
+                replacedHeld.add(id);
+                left.add(held.publishedAt());
+            }
+        }
+        left.sort(Comparator.naturalOrder());
+        if (ordered.isEmpty() && left.isEmpty()) {
+            return new Grouped(List.of(), List.of());
+        }
         // judged with the batch counted: at a cold start the index alone would know few terms, none of them common
         TermCounts counts = index.similarity().counts().with(ordered.stream().map(ArticleSummary::text).toList(),
                 ordered.stream().map(ArticleSummary::capitalisedTerms).toList());
-        TextSimilarity similarity = index.similarity().over(counts);
-        List<ArticleSummary> assigned = new ArrayList<>(ordered.size());
-        Map<String, List<ArticleSummary>> joinedInBatch = new HashMap<>();
-        List<RelatedQuery> queries = ordered.stream().map(article -> RelatedQuery.of(article, options)).toList();
-        // the searches do not depend on the batch's own assignments: run side by side
-        List<List<Candidate>> found = queries.parallelStream()
-                .map(query -> index.candidates(query, candidates, false)).toList();
-        for (int i = 0; i < ordered.size(); i++) {
-            ArticleSummary article = ordered.get(i);
-            Set<String> storyIds = new LinkedHashSet<>();
-            RelatedQuery query = queries.get(i);
-            found.get(i).forEach(candidate -> {
-                if (candidate.article().storyId() != null && !inBatch.contains(candidate.article().id())) {
-                    storyIds.add(candidate.article().storyId());
+        Pass pass = new Pass(ordered, replaced, replacedHeld, index.similarity().over(counts), counts);
+        // the arriving articles' own searches do not depend on the pass: side by side
+        List<List<Hit>> arrivingHits = ordered.parallelStream().map(pass::indexHits).toList();
+        // walk in publication order through the arriving articles, the places left, and the held articles a change
+        // before them may reach (a window after it)
+        Instant reach = null;
+        Iterator<ArticleSummary> held = null;
+        ArticleSummary next = null;
+        int nextArriving = 0, nextLeft = 0;
+        while (true) {
+            if (next != null && next.publishedAt().isAfter(reach)) {
+                held = null;
+                next = null;
+            }
+            ArticleSummary article = nextArriving < ordered.size() ? ordered.get(nextArriving) : null;
+            Instant place = nextLeft < left.size() ? left.get(nextLeft) : null;
+            if (place != null && (article == null || !place.isAfter(article.publishedAt()))
+                    && (next == null || !place.isAfter(next.publishedAt()))) {
+                nextLeft++;
+                reach = later(reach, place.plus(assignment.window()));
+                if (held == null) {
+                    held = index.publishedAfter(new Published(place, "")).iterator();
+                    next = nextHeld(held, replaced);
                 }
-            });
-            for (ArticleSummary earlier : assigned) {
-                if (query.sharesTopic(earlier)) {
-                    storyIds.add(earlier.storyId());
+            } else if (article != null && (next == null || PUBLICATION_ORDER.compare(article, next) < 0)) {
+                pass.judge(article, arrivingHits.get(nextArriving), true);
+                nextArriving++;
+                reach = later(reach, article.publishedAt().plus(assignment.window()));
+                if (held == null) {
+                    held = index.publishedAfter(Published.of(article)).iterator();
+                    next = nextHeld(held, replaced);
+                }
+            } else if (next != null) {
+                if (pass.judge(next, pass.indexHits(next), false)) {
+                    reach = later(reach, next.publishedAt().plus(assignment.window()));
+                }
+                next = nextHeld(held, replaced);
+            } else {
+                break;
+            }
+        }
+        return new Grouped(pass.arriving, pass.moved);
+    }
+
+    private static ArticleSummary nextHeld(Iterator<ArticleSummary> held, Set<String> replaced) {
+        while (held.hasNext()) {
+            ArticleSummary article = held.next();
+            if (!replaced.contains(article.id())) {
+                return article;
+            }
+        }
+        return null;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    /** One batch's judgement of articles in publication order, and the stories as it leaves them so far. */
+    private final class Pass {
+
+        private final List<ArticleSummary> batch;
+        private final Set<String> replaced;
+        private final Set<String> replacedHeld;
+        private final TextSimilarity similarity;
+        private final TermCounts counts;
+        /** The stories judged in this pass, by article id, and the articles judged into each story. */
+        private final Map<String, String> storyOf = new HashMap<>();
+        private final Map<String, List<ArticleSummary>> judgedInto = new HashMap<>();
+        private final List<ArticleSummary> arriving = new ArrayList<>();
+        private final List<ArticleSummary> moved = new ArrayList<>();
+
+        Pass(List<ArticleSummary> batch, Set<String> replaced, Set<String> replacedHeld, TextSimilarity similarity,
+                TermCounts counts) {
+            this.batch = batch;
+            this.replaced = replaced;
+            this.replacedHeld = replacedHeld;
+            this.similarity = similarity;
+            this.counts = counts;
+        }
+
+        private RelatedQuery query(ArticleSummary article) {
+            return RelatedQuery.of(article, new RelatedQuery.Options(candidates, assignment.window(),
+                    RelatedQuery.ProviderFilter.ANY, Set.of()));
+        }
+
+        /**
+         * The index's best hits among the articles of the window before the article, the batch's own left out: twice
+         * as many as needed, so that scored again with the batch's own they still hold the best.
+         */
+        List<Hit> indexHits(ArticleSummary article) {
+            RelatedQuery query = query(article);
+            return index.storyHits(query, index.similarity().retrievalWeights(query.text()),
+                    article.publishedAt().minus(assignment.window()), article.publishedAt(), 2 * candidates,
+                    replacedHeld);
+        }
+
+        /**
+         * Judges the article's story against the articles published before it; answers whether it changed (for an
+         * article the index holds).
+         */
+        boolean judge(ArticleSummary article, List<Hit> indexHits, boolean arrives) {
+            RelatedQuery query = query(article);
+            Set<String> storyIds = new LinkedHashSet<>();
+            for (ArticleSummary earlier : nearest(article, query, indexHits)) {
+                String story = story(earlier);
+                if (story != null) { // a row written before stories were kept
+                    storyIds.add(story);
                 }
             }
             Map<String, List<ArticleSummary>> stories = new HashMap<>();
             for (String storyId : storyIds) {
-                List<ArticleSummary> members = new ArrayList<>();
-                for (ArticleSummary member : index.story(storyId)) {
-                    if (!inBatch.contains(member.id())) {
-                        members.add(member);
-                    }
-                }
-                members.addAll(joinedInBatch.getOrDefault(storyId, List.of()));
-                stories.put(storyId, members);
+                stories.put(storyId, membersBefore(storyId, article));
             }
             double[] weights = similarity.weighted(article.text());
-            ArticleSummary grouped = article.inStory(assignment.choose(article, stories, member -> {
+            String story = assignment.choose(article, stories, member -> {
                 double text = TextSimilarity.cosine(article.text().terms(), weights, member.text().terms(),
                         similarity.weighted(member.text()));
                 return ranker.sameStoryProbability(query, new Candidate(member, text,
                         withLinks && linked(article, member)), index.statistics()::topicWeight, counts);
-            }));
-            assigned.add(grouped);
-            joinedInBatch.computeIfAbsent(grouped.storyId(), key -> new ArrayList<>()).add(grouped);
+            });
+            boolean changed = !story.equals(story(article));
+            storyOf.put(article.id(), story);
+            ArticleSummary grouped = article.inStory(story);
+            judgedInto.computeIfAbsent(story, key -> new ArrayList<>()).add(grouped);
+            if (arrives) {
+                arriving.add(grouped);
+            } else if (changed) {
+                moved.add(grouped);
+            }
+            return changed;
         }
-        return assigned;
+
+        /**
+         * The {@code candidates} articles of the window before the article with the highest retrieval score, from the
+         * index and the batch alike (ties by id), that share a topic with it.
+         */
+        private List<ArticleSummary> nearest(ArticleSummary article, RelatedQuery query, List<Hit> indexHits) {
+            Map<String, Double> weights = index.similarity().retrievalWeights(query.text());
+            Map<String, ArticleSummary> byId = new HashMap<>();
+            List<Hit> hits = new ArrayList<>();
+            // scored by one sum for the index's and the batch's articles alike: whether an article was in the index or
+            // in the batch when this one was judged must not change its rank
+            for (Hit hit : indexHits) {
+                ArticleSummary found = index.get(hit.id());
+                if (found != null && PUBLICATION_ORDER.compare(found, article) < 0) {
+                    byId.put(hit.id(), found);
+                    hits.add(new Hit(hit.id(), ArticleIndex.score(weights, found)));
+                }
+            }
+            Instant from = article.publishedAt().minus(assignment.window());
+            for (ArticleSummary earlier : batch) {
+                if (PUBLICATION_ORDER.compare(earlier, article) >= 0) {
+                    break;
+                }
+                float score = ArticleIndex.score(weights, earlier);
+                if (score > 0 && !earlier.publishedAt().isBefore(from) && query.sharesTopic(earlier)) {
+                    byId.put(earlier.id(), earlier);
+                    hits.add(new Hit(earlier.id(), score));
+                }
+            }
+            hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::id));
+            return hits.stream().limit(candidates).map(hit -> byId.get(hit.id())).toList();
+        }
+
+        /** The article's story as this pass has it so far. */
+        private String story(ArticleSummary article) {
+            String judged = storyOf.get(article.id());
+            return judged != null ? judged : article.storyId();
+        }
+
+        /**
+         * The story's articles of the window before the article, as this pass has them so far: an article is judged
+         * against what the story is at its time, and a change cannot reach further than a window.
+         */
+        private List<ArticleSummary> membersBefore(String storyId, ArticleSummary article) {
+            Instant from = article.publishedAt().minus(assignment.window());
+            List<ArticleSummary> members = new ArrayList<>();
+            for (ArticleSummary member : index.story(storyId)) {
+                if (!replaced.contains(member.id()) && !storyOf.containsKey(member.id())
+                        && PUBLICATION_ORDER.compare(member, article) < 0 && !member.publishedAt().isBefore(from)) {
+                    members.add(member);
+                }
+            }
+            for (ArticleSummary member : judgedInto.getOrDefault(storyId, List.of())) {
+                if (!member.publishedAt().isBefore(from)) {
+                    members.add(member);
+                }
+            }
+            return members;
+        }
     }
 
     private static boolean linked(ArticleSummary a, ArticleSummary b) {

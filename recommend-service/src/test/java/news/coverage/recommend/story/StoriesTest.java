@@ -21,7 +21,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Articles are grouped into stories as they arrive: reports of one event together, other events apart. */
 @QuarkusTest
@@ -89,12 +88,14 @@ class StoriesTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/stories/" + story).then()
                 .body("articles.title", containsInAnyOrder(event, event + " updated")));
 
+        // the story is named after its first article: if that was the deleted one, the next one names it now
         items.delete(other);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/stories/" + story).then()
-                .body("articles.id", contains(report)));
-        String otherStory = given().queryParam("articleId", report).get("/stories").then().extract().path("id");
-        assertEquals(story, otherStory);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("articleId", report)
+                .get("/stories").then().body("articles.id", contains(report)).body("id", equalTo(report)));
         given().queryParam("articleId", other).get("/stories").then().statusCode(404);
+        if (story.equals(other)) {
+            given().get("/stories/" + story).then().statusCode(404);
+        }
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class ChaosRun {
                     clean.checks().stream().filter(check -> !check.passed()).map(PipelineAudit.Check::what).toList()
                             + " failed", clean.checks().stream().allMatch(PipelineAudit.Check::passed)));
             checks.addAll(PipelineAudit.againstCleanRun(faulty.recommend(), clean.recommend()));
+            System.out.print(PipelineAudit.storiesApart(faulty.recommend(), clean.recommend(), 3));
         }
         print(schedule, checks);
         return checks;

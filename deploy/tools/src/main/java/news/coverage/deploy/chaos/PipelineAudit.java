@@ -172,6 +172,18 @@ public final class PipelineAudit {
                                 + first(stories), stories.isEmpty()));
     }
 
+    /** The stories of the first articles whose stories differ, in each run, member by member. */
+    static String storiesApart(RecommendSnapshot faulty, RecommendSnapshot clean, int count) {
+        StringBuilder report = new StringBuilder();
+        faulty.storiesDifferingFrom(clean).stream().limit(count).forEach(id -> {
+            report.append("  ").append(id).append(" with faults:\n");
+            faulty.storyOfArticle(id).forEach(member -> report.append("    ").append(member).append('\n'));
+            report.append("  in the clean run:\n");
+            clean.storyOfArticle(id).forEach(member -> report.append("    ").append(member).append('\n'));
+        });
+        return report.toString();
+    }
+
     private static String first(Set<String> ids) {
         return ids.isEmpty() ? "" : " " + ids.stream().limit(3).toList();
     }

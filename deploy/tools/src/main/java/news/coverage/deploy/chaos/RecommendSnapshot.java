@@ -26,17 +26,21 @@ import java.util.stream.Collectors;
  *
  * @param answers the body of {@code GET /related/{id}} by article id
  * @param storyOf each article's story id, read from the read model
+ * @param labels  each article's publication time and title, for the report
  */
-record RecommendSnapshot(Map<String, String> answers, Map<String, String> storyOf) {
+record RecommendSnapshot(Map<String, String> answers, Map<String, String> storyOf, Map<String, String> labels) {
 
     /** Reads the stories from recommend's database and asks recommend for every article's answer. */
     static RecommendSnapshot take(URI recommend, Map<String, String> stack) throws Exception {
         Map<String, String> storyOf = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         try (var connection = DriverManager.getConnection("jdbc:" + stack.get(LocalStack.POSTGRES_URL),
                 stack.get(LocalStack.POSTGRES_USER), stack.get(LocalStack.POSTGRES_PASSWORD));
-             var rows = connection.createStatement().executeQuery("SELECT id, story_id FROM article")) {
+             var rows = connection.createStatement()
+                     .executeQuery("SELECT id, story_id, published_at, title FROM article")) {
             while (rows.next()) {
                 storyOf.put(rows.getString(1), rows.getString(2));
+                labels.put(rows.getString(1), rows.getString(3) + " " + rows.getString(4));
             }
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -56,7 +60,7 @@ record RecommendSnapshot(Map<String, String> answers, Map<String, String> storyO
         } finally {
             clients.shutdownNow();
         }
-        return new RecommendSnapshot(answers, storyOf);
+        return new RecommendSnapshot(answers, storyOf, labels);
     }
 
     private static String answer(HttpClient http, URI uri) throws IOException, InterruptedException {
@@ -95,6 +99,14 @@ record RecommendSnapshot(Map<String, String> answers, Map<String, String> storyO
         });
         otherMembers.keySet().stream().filter(id -> !members.containsKey(id)).forEach(differing::add);
         return differing;
+    }
+
+    /** The article's story as its members' labels, in order of publication. */
+    List<String> storyOfArticle(String id) {
+        String story = storyOf.get(id);
+        return storyOf.entrySet().stream().filter(entry -> entry.getValue().equals(story))
+                .map(entry -> labels.getOrDefault(entry.getKey(), "") + " (" + entry.getKey() + ")").sorted()
+                .toList();
     }
 
     /** How many stories the articles form. */

@@ -38,14 +38,14 @@ class RecommendSnapshotTest {
     @Test
     void answersDifferByTheirBodies() {
         RecommendSnapshot faulty = new RecommendSnapshot(Map.of("a", "{\"items\":[1]}", "b", "{\"items\":[]}"),
-                Map.of());
+                Map.of(), Map.of());
         RecommendSnapshot clean = new RecommendSnapshot(Map.of("a", "{\"items\":[1]}", "b", "{\"items\":[2]}",
-                "c", "{}"), Map.of());
+                "c", "{}"), Map.of(), Map.of());
 
         assertEquals(Set.of("b", "c"), faulty.answersDifferingFrom(clean));
     }
 
     private static RecommendSnapshot stories(Map<String, String> storyOf) {
-        return new RecommendSnapshot(Map.of(), storyOf);
+        return new RecommendSnapshot(Map.of(), storyOf, Map.of());
     }
 }

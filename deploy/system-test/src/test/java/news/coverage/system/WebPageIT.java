@@ -13,13 +13,15 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -215,7 +217,7 @@ class WebPageIT {
             search("IBM facial recognition business");
             WebElement link = browser.findElement(By.linkText(IBM));
             link.sendKeys(Keys.ENTER);
-            new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(link));
+            new WebDriverWait(browser, PATIENCE).until(gone(link));
             awaitBox();
             Object overflow = ((JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollWidth > window.innerWidth");
@@ -229,14 +231,34 @@ class WebPageIT {
     /** Clicks a link or button and waits for the page it leads to. */
     private static void follow(WebElement element) {
         element.click();
-        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, PATIENCE).until(gone(element));
+    }
+
+    /**
+     * Whether the element left the page. ChromeDriver says so with a stale reference, or, while the next page is
+     * being built, with "Node with given id does not belong to the document".
+     */
+    private static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     /** Types words into the search box of the page's header and waits for the results. */
     private static void search(String words) {
         WebElement box = browser.findElement(By.id("site-search"));
         box.sendKeys(words, Keys.ENTER);
-        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.stalenessOf(box));
+        new WebDriverWait(browser, PATIENCE).until(gone(box));
     }
 
     /** The entries of the related-coverage box, once it has some. */

@@ -88,7 +88,7 @@ public class StoryGrouping {
                 ordered.stream().map(ArticleSummary::capitalisedTerms).toList());
         Pass pass = new Pass(ordered, replaced, replacedHeld, index.similarity().over(counts), counts);
         // the arriving articles' own searches do not depend on the pass: side by side
-        List<List<Hit>> arrivingHits = ordered.parallelStream().map(pass::indexHits).toList();
+        List<Search> arrivingSearches = ordered.parallelStream().map(pass::search).toList();
         // walk in publication order through the arriving articles, the places left, and the held articles a change
         // before them may reach (a window after it)
         Instant reach = null;
@@ -111,7 +111,7 @@ public class StoryGrouping {
                     next = nextHeld(held, replaced);
                 }
             } else if (article != null && (next == null || PUBLICATION_ORDER.compare(article, next) < 0)) {
-                pass.judge(article, arrivingHits.get(nextArriving), true);
+                pass.judge(arrivingSearches.get(nextArriving), true);
                 nextArriving++;
                 reach = later(reach, article.publishedAt().plus(assignment.window()));
                 if (held == null) {
@@ -119,7 +119,7 @@ public class StoryGrouping {
                     next = nextHeld(held, replaced);
                 }
             } else if (next != null) {
-                if (pass.judge(next, pass.indexHits(next), false)) {
+                if (pass.judge(pass.search(next), false)) {
                     reach = later(reach, next.publishedAt().plus(assignment.window()));
                 }
                 next = nextHeld(held, replaced);
@@ -142,6 +142,11 @@ public class StoryGrouping {
 
     private static Instant later(Instant a, Instant b) {
         return a == null || b.isAfter(a) ? b : a;
+    }
+
+    /** An article's story search: its query, the retrieval weights of its terms and what the index found. */
+    private record Search(ArticleSummary article, RelatedQuery query, Map<String, Double> weights,
+            List<Hit> indexHits) {
     }
 
     /** One batch's judgement of articles in publication order, and the stories as it leaves them so far. */
@@ -176,21 +181,23 @@ public class StoryGrouping {
          * The index's best hits among the articles of the window before the article, the batch's own left out: twice
          * as many as needed, so that scored again with the batch's own they still hold the best.
          */
-        List<Hit> indexHits(ArticleSummary article) {
+        Search search(ArticleSummary article) {
             RelatedQuery query = query(article);
-            return index.storyHits(query, index.similarity().retrievalWeights(query.text()),
+            Map<String, Double> weights = index.similarity().retrievalWeights(query.text());
+            return new Search(article, query, weights, index.storyHits(query, weights,
                     article.publishedAt().minus(assignment.window()), article.publishedAt(), 2 * candidates,
-                    replacedHeld);
+                    replacedHeld));
         }
 
         /**
          * Judges the article's story against the articles published before it; answers whether it changed (for an
          * article the index holds).
          */
-        boolean judge(ArticleSummary article, List<Hit> indexHits, boolean arrives) {
-            RelatedQuery query = query(article);
+        boolean judge(Search search, boolean arrives) {
+            ArticleSummary article = search.article();
+            RelatedQuery query = search.query();
             Set<String> storyIds = new LinkedHashSet<>();
-            for (ArticleSummary earlier : nearest(article, query, indexHits)) {
+            for (ArticleSummary earlier : nearest(search)) {
                 String story = story(earlier);
                 if (story != null) { // a row written before stories were kept
                     storyIds.add(story);
@@ -223,13 +230,14 @@ public class StoryGrouping {
          * The {@code candidates} articles of the window before the article with the highest retrieval score, from the
          * index and the batch alike (ties by id), that share a topic with it.
          */
-        private List<ArticleSummary> nearest(ArticleSummary article, RelatedQuery query, List<Hit> indexHits) {
-            Map<String, Double> weights = index.similarity().retrievalWeights(query.text());
+        private List<ArticleSummary> nearest(Search search) {
+            ArticleSummary article = search.article();
+            Map<String, Double> weights = search.weights();
             Map<String, ArticleSummary> byId = new HashMap<>();
             List<Hit> hits = new ArrayList<>();
             // scored by one sum for the index's and the batch's articles alike: whether an article was in the index or
             // in the batch when this one was judged must not change its rank
-            for (Hit hit : indexHits) {
+            for (Hit hit : search.indexHits()) {
                 ArticleSummary found = index.get(hit.id());
                 if (found != null && PUBLICATION_ORDER.compare(found, article) < 0) {
                     byId.put(hit.id(), found);
@@ -242,7 +250,7 @@ public class StoryGrouping {
                     break;
                 }
                 float score = ArticleIndex.score(weights, earlier);
-                if (score > 0 && !earlier.publishedAt().isBefore(from) && query.sharesTopic(earlier)) {
+                if (score > 0 && !earlier.publishedAt().isBefore(from) && search.query().sharesTopic(earlier)) {
                     byId.put(earlier.id(), earlier);
                     hits.add(new Hit(earlier.id(), score));
                 }

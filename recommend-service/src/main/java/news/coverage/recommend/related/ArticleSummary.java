@@ -38,6 +38,11 @@ public record ArticleSummary(String id, String version, String title, String url
         return headline.capitalised();
     }
 
+    /** The terms an article with this headline and excerpt writes capitalised where case tells. */
+    public static String[] capitalisedTerms(String title, String excerpt) {
+        return Headlines.Headline.of(title, excerpt).capitalised();
+    }
+
     /** The same article in another story. */
     public ArticleSummary inStory(String story) {
         return new ArticleSummary(id, version, title, url, providerName, providerDomain, publishedAt, quality, type,

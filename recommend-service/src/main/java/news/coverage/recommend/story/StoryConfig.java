@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** When an arriving article joins a story ({@link StoryAssignment}); figures in the service README. */
 @ConfigMapping(prefix = "stories")
@@ -20,4 +21,10 @@ public interface StoryConfig {
     /** How many of the most text-similar articles of the window name the stories it may join. */
     @WithDefault("30")
     int candidates();
+
+    /**
+     * A file of the term and topic statistics stories are judged by ({@code ReferenceStatistics}, written by
+     * {@code deploy/reference-statistics}); without it, the packaged ones.
+     */
+    Optional<String> reference();
 }

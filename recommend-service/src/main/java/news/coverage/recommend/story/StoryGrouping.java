@@ -9,9 +9,16 @@ import news.coverage.recommend.related.Candidate;
 import news.coverage.recommend.related.RankingConfig;
 import news.coverage.recommend.related.RelatedQuery;
 import news.coverage.recommend.related.RelatedRanker;
-import news.coverage.recommend.text.TermCounts;
+import news.coverage.recommend.text.ReferenceStatistics;
 import news.coverage.recommend.text.TextSimilarity;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,12 +29,13 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Puts articles into stories ({@link StoryAssignment}) so that the stories depend on the articles alone, not on the
  * order in which they arrived: each article is judged, in the order of publication (then id), against the articles
- * published before it and the stories those are in. An article that arrives late, changes or goes may change the
+ * published before it and the stories those are in, by statistics that do not move ({@link ReferenceStatistics}). An article that arrives late, changes or goes may change the
  * stories of the articles published after it, so those are judged again, in order, as far as a change can reach (a
  * story window past the last article whose story changed).
  */
@@ -37,8 +45,13 @@ public class StoryGrouping {
     private static final Comparator<ArticleSummary> PUBLICATION_ORDER = Comparator
             .comparing(ArticleSummary::publishedAt).thenComparing(ArticleSummary::id);
 
+    /** The statistics packaged with the service, counted over the shared AI-news and Power Apps items. */
+    private static final String PACKAGED_REFERENCE = "news/coverage/recommend/story/reference-statistics.tsv";
+
     private final ArticleIndex index;
     private final RelatedRanker ranker;
+    private final ReferenceStatistics reference;
+    private final TextSimilarity similarity;
     /** Whether an editorial link counts, as it does in answers. */
     private final boolean withLinks;
     private final StoryAssignment assignment;
@@ -50,6 +63,20 @@ public class StoryGrouping {
         this.ranker = ranker;
         this.assignment = new StoryAssignment(config);
         this.candidates = config.candidates();
+        this.reference = reference(config);
+        this.similarity = new TextSimilarity(reference, ranking.commonTermShare());
+    }
+
+    private static ReferenceStatistics reference(StoryConfig config) {
+        try (Reader reader = config.reference().isPresent()
+                ? Files.newBufferedReader(Path.of(config.reference().get()))
+                : new InputStreamReader(Objects.requireNonNull(Thread.currentThread().getContextClassLoader()
+                        .getResourceAsStream(PACKAGED_REFERENCE), PACKAGED_REFERENCE), StandardCharsets.UTF_8)) {
+            return ReferenceStatistics.read(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reference statistics unreadable: " + config.reference().orElse(
+                    PACKAGED_REFERENCE), e);
+        }
     }
 
     /**
@@ -83,10 +110,7 @@ public class StoryGrouping {
         if (ordered.isEmpty() && left.isEmpty()) {
             return new Grouped(List.of(), List.of());
         }
-        // judged with the batch counted: at a cold start the index alone would know few terms, none of them common
-        TermCounts counts = index.similarity().counts().with(ordered.stream().map(ArticleSummary::text).toList(),
-                ordered.stream().map(ArticleSummary::capitalisedTerms).toList());
-        Pass pass = new Pass(ordered, replaced, replacedHeld, index.similarity().over(counts), counts);
+        Pass pass = new Pass(ordered, replaced, replacedHeld);
         // the arriving articles' own searches do not depend on the pass: side by side
         List<Search> arrivingSearches = ordered.parallelStream().map(pass::search).toList();
         // walk in publication order through the arriving articles, the places left, and the held articles a change
@@ -155,21 +179,16 @@ public class StoryGrouping {
         private final List<ArticleSummary> batch;
         private final Set<String> replaced;
         private final Set<String> replacedHeld;
-        private final TextSimilarity similarity;
-        private final TermCounts counts;
         /** The stories judged in this pass, by article id, and the articles judged into each story. */
         private final Map<String, String> storyOf = new HashMap<>();
         private final Map<String, List<ArticleSummary>> judgedInto = new HashMap<>();
         private final List<ArticleSummary> arriving = new ArrayList<>();
         private final List<ArticleSummary> moved = new ArrayList<>();
 
-        Pass(List<ArticleSummary> batch, Set<String> replaced, Set<String> replacedHeld, TextSimilarity similarity,
-                TermCounts counts) {
+        Pass(List<ArticleSummary> batch, Set<String> replaced, Set<String> replacedHeld) {
             this.batch = batch;
             this.replaced = replaced;
             this.replacedHeld = replacedHeld;
-            this.similarity = similarity;
-            this.counts = counts;
         }
 
         private RelatedQuery query(ArticleSummary article) {
@@ -183,7 +202,7 @@ public class StoryGrouping {
          */
         Search search(ArticleSummary article) {
             RelatedQuery query = query(article);
-            Map<String, Double> weights = index.similarity().retrievalWeights(query.text());
+            Map<String, Double> weights = similarity.retrievalWeights(query.text());
             return new Search(article, query, weights, index.storyHits(query, weights,
                     article.publishedAt().minus(assignment.window()), article.publishedAt(), 2 * candidates,
                     replacedHeld));
@@ -212,7 +231,7 @@ public class StoryGrouping {
                 double text = TextSimilarity.cosine(article.text().terms(), weights, member.text().terms(),
                         similarity.weighted(member.text()));
                 return ranker.sameStoryProbability(query, new Candidate(member, text,
-                        withLinks && linked(article, member)), index.statistics()::topicWeight, counts);
+                        withLinks && linked(article, member)), reference::topicWeight, reference);
             });
             boolean changed = !story.equals(story(article));
             storyOf.put(article.id(), story);

@@ -22,15 +22,6 @@ public final class TextSimilarity {
         this.commonTermShare = commonTermShare;
     }
 
-    /** The same rule over other counts. */
-    public TextSimilarity over(TermCounts counts) {
-        return new TextSimilarity(counts, commonTermShare);
-    }
-
-    public TermCounts counts() {
-        return statistics;
-    }
-
     /** The weight of a term in every vector (0 for one no article carries, or too common to tell stories apart). */
     public double idf(String term) {
         int articles = Math.max(statistics.articles(), 1);

@@ -118,7 +118,7 @@ public final class IngestBenchmark {
     }
 
     /** The items of the folders as JSON, read from their Markdown front matter. */
-    private static List<ObjectNode> samples(List<Path> folders) throws IOException {
+    public static List<ObjectNode> samples(List<Path> folders) throws IOException {
         YAMLMapper yaml = new YAMLMapper();
         List<ObjectNode> items = new ArrayList<>();
         for (Path folder : folders) {

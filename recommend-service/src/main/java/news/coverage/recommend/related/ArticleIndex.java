@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import news.coverage.recommend.text.CorpusStatistics;
 import news.coverage.recommend.text.TextSimilarity;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.Document;
@@ -30,7 +31,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -95,7 +95,7 @@ public class ArticleIndex {
      * The TF-IDF weights of the articles' texts under the current statistics, by id, as answers compute them; none
      * while a batch changes the statistics, and a fresh map after it.
      */
-    private volatile Map<String, double[]> weights = new ConcurrentHashMap<>();
+    private volatile Map<String, TextSimilarity.Weighted> weights = new ConcurrentHashMap<>();
 
     @Inject
     public ArticleIndex(RankingConfig config) {
@@ -282,6 +282,8 @@ public class ArticleIndex {
             document.add(new StringField(TOPIC, topic, Field.Store.NO));
         }
         document.add(new SortedNumericDocValuesField(PUBLISHED, article.publishedAt().getEpochSecond()));
+        // the first and last times of a segment, which tell a search to pass it by
+        document.add(new LongPoint(PUBLISHED, article.publishedAt().getEpochSecond()));
         return document;
     }
 
@@ -306,14 +308,13 @@ public class ArticleIndex {
                 linkedBy.getOrDefault(query.articleId(), Set.of()).forEach(id -> found.put(id, true));
             }
         }
-        double[] queryWeights = similarity.weighted(query.text());
+        TextSimilarity.Weighted queryWeights = similarity.weighted(query.text());
         List<Candidate> candidates = new ArrayList<>(found.size());
         found.forEach((id, linked) -> {
             ArticleSummary article = articles.get(id);
             if (article != null && !id.equals(query.articleId()) && !article.publishedAt().isBefore(from)
                     && !article.publishedAt().isAfter(to) && query.sharesTopic(article)) {
-                double cosine = TextSimilarity.cosine(query.text().terms(), queryWeights, article.text().terms(),
-                        weighted(article));
+                double cosine = TextSimilarity.cosine(queryWeights, weighted(article));
                 candidates.add(new Candidate(article, cosine, linked));
             }
         });
@@ -321,8 +322,8 @@ public class ArticleIndex {
     }
 
     /** The weights of the article's text under the current statistics. */
-    private double[] weighted(ArticleSummary article) {
-        Map<String, double[]> known = weights;
+    private TextSimilarity.Weighted weighted(ArticleSummary article) {
+        Map<String, TextSimilarity.Weighted> known = weights;
         return known == null ? similarity.weighted(article.text())
                 : known.computeIfAbsent(article.id(), id -> similarity.weighted(article.text()));
     }
@@ -430,8 +431,10 @@ public class ArticleIndex {
                             BooleanClause.Occur.SHOULD);
                 }
                 BooleanQuery.Builder wanted = new BooleanQuery.Builder()
-                        .add(terms.build(), BooleanClause.Occur.MUST)
-                        .add(window(from, to), BooleanClause.Occur.FILTER);
+                        // first, so that the terms are not looked up in segments outside the window
+                        .add(new PublishedWindow(PUBLISHED, from.getEpochSecond(), to.getEpochSecond()),
+                                BooleanClause.Occur.FILTER)
+                        .add(terms.build(), BooleanClause.Occur.MUST);
                 if (!query.topics().isEmpty()) {
                     BooleanQuery.Builder topics = new BooleanQuery.Builder();
                     for (String topic : query.topics()) {
@@ -453,12 +456,6 @@ public class ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to read", e);
         }
-    }
-
-    /** The documents published in [from, to]: in a segment sorted by time, the run a binary search finds. */
-    private static Query window(Instant from, Instant to) {
-        return new IndexSortSortedNumericDocValuesRangeQuery(PUBLISHED, from.getEpochSecond(), to.getEpochSecond(),
-                SortedNumericDocValuesField.newSlowRangeQuery(PUBLISHED, from.getEpochSecond(), to.getEpochSecond()));
     }
 
     @PreDestroy

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -184,6 +185,8 @@ public class StoryGrouping {
         private final Map<String, List<ArticleSummary>> judgedInto = new HashMap<>();
         private final List<ArticleSummary> arriving = new ArrayList<>();
         private final List<ArticleSummary> moved = new ArrayList<>();
+        /** The TF-IDF weights of the texts judged with, once each: a story's members are read by every judgement. */
+        private final Map<ArticleSummary, TextSimilarity.Weighted> weighted = new IdentityHashMap<>();
 
         Pass(List<ArticleSummary> batch, Set<String> replaced, Set<String> replacedHeld) {
             this.batch = batch;
@@ -226,10 +229,9 @@ public class StoryGrouping {
             for (String storyId : storyIds) {
                 stories.put(storyId, membersBefore(storyId, article));
             }
-            double[] weights = similarity.weighted(article.text());
+            TextSimilarity.Weighted weights = weighted(article);
             String story = assignment.choose(article, stories, member -> {
-                double text = TextSimilarity.cosine(article.text().terms(), weights, member.text().terms(),
-                        similarity.weighted(member.text()));
+                double text = TextSimilarity.cosine(weights, weighted(member));
                 return ranker.sameStoryProbability(query, new Candidate(member, text,
                         withLinks && linked(article, member)), reference::topicWeight, reference);
             });
@@ -276,6 +278,10 @@ public class StoryGrouping {
             }
             hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::id));
             return hits.stream().limit(candidates).map(hit -> byId.get(hit.id())).toList();
+        }
+
+        private TextSimilarity.Weighted weighted(ArticleSummary article) {
+            return weighted.computeIfAbsent(article, judged -> similarity.weighted(judged.text()));
         }
 
         /** The article's story as this pass has it so far. */

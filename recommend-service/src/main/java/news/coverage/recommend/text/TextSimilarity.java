@@ -45,25 +45,28 @@ public final class TextSimilarity {
         return weights;
     }
 
-    /** The vector's TF-IDF weights, in the order of its terms. */
-    public double[] weighted(TermVector vector) {
+    /** A text's TF-IDF weights, in the order of its terms, with their Euclidean norm. */
+    public record Weighted(String[] terms, double[] weights, double norm) {
+    }
+
+    /** The vector's TF-IDF weights. */
+    public Weighted weighted(TermVector vector) {
         double[] weighted = new double[vector.terms().length];
         for (int i = 0; i < weighted.length; i++) {
             weighted[i] = vector.weights()[i] * idf(vector.terms()[i]);
         }
-        return weighted;
+        return new Weighted(vector.terms(), weighted, norm(weighted));
     }
 
     /** The similarity of two texts, 0 to 1. */
     public double cosine(TermVector a, TermVector b) {
-        return cosine(a.terms(), weighted(a), b.terms(), weighted(b));
+        return cosine(weighted(a), weighted(b));
     }
 
-    /**
-     * The cosine of two TF-IDF vectors given by sorted terms and their weights. Both term arrays are sorted, so one
-     * merge walk finds the shared ones.
-     */
-    public static double cosine(String[] aTerms, double[] aWeights, String[] bTerms, double[] bWeights) {
+    /** The cosine of two TF-IDF vectors. Both term arrays are sorted, so one merge walk finds the shared ones. */
+    public static double cosine(Weighted a, Weighted b) {
+        String[] aTerms = a.terms(), bTerms = b.terms();
+        double[] aWeights = a.weights(), bWeights = b.weights();
         double dot = 0;
         int i = 0, j = 0;
         while (i < aTerms.length && j < bTerms.length) {
@@ -76,7 +79,7 @@ public final class TextSimilarity {
                 j++;
             }
         }
-        double norms = norm(aWeights) * norm(bWeights);
+        double norms = a.norm() * b.norm();
         return norms > 0 ? Math.min(1, dot / norms) : 0;
     }
 

@@ -45,10 +45,20 @@ public final class JwtIssuer {
 
     /** The committed test key pair: for tests only, since its private key is public. */
     public static JwtIssuer forTests() {
-        try {
-            return new JwtIssuer(resource("publicKey.pem"), privateKey(resource("privateKey.pem")));
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the test key pair under " + TEST_KEYS, e);
+        return TestKeyPair.SIGNER;
+    }
+
+    /** Read once, when a test first asks for it. */
+    private static final class TestKeyPair {
+
+        static final JwtIssuer SIGNER = read();
+
+        private static JwtIssuer read() {
+            try {
+                return new JwtIssuer(resource("publicKey.pem"), privateKey(resource("privateKey.pem")));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read the test key pair under " + TEST_KEYS, e);
+            }
         }
     }
 

@@ -68,6 +68,8 @@ public class ArticleIndex {
     private static final String TERM = "term";
     private static final String TOPIC = "topic";
     private static final String PUBLISHED = "published";
+    /** The same times as points, which tell a search which segments to pass by ({@link PublishedWindow}). */
+    private static final String PUBLISHED_POINTS = "published_points";
     /** The article's number, by which a hit finds its id. */
     private static final String NUMBER = "number";
     private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
@@ -282,8 +284,7 @@ public class ArticleIndex {
             document.add(new StringField(TOPIC, topic, Field.Store.NO));
         }
         document.add(new SortedNumericDocValuesField(PUBLISHED, article.publishedAt().getEpochSecond()));
-        // the first and last times of a segment, which tell a search to pass it by
-        document.add(new LongPoint(PUBLISHED, article.publishedAt().getEpochSecond()));
+        document.add(new LongPoint(PUBLISHED_POINTS, article.publishedAt().getEpochSecond()));
         return document;
     }
 
@@ -432,7 +433,8 @@ public class ArticleIndex {
                 }
                 BooleanQuery.Builder wanted = new BooleanQuery.Builder()
                         // first, so that the terms are not looked up in segments outside the window
-                        .add(new PublishedWindow(PUBLISHED, from.getEpochSecond(), to.getEpochSecond()),
+                        .add(new PublishedWindow(PUBLISHED, PUBLISHED_POINTS, from.getEpochSecond(),
+                                to.getEpochSecond()),
                                 BooleanClause.Occur.FILTER)
                         .add(terms.build(), BooleanClause.Occur.MUST);
                 if (!query.topics().isEmpty()) {

@@ -21,22 +21,29 @@ import java.io.IOException;
  * of documents a binary search finds. In a segment published wholly outside the window it has no scorer at all, so
  * that, as the first required clause of a query, no clause after it opens its terms there (Lucene's own range query
  * answers such a segment with an empty iterator, after every term of the query was looked up in it). The segment's
- * first and last times are read from the points of the same field.
+ * first and last times are read from points of their own field: with points on the doc-values field, Lucene's range
+ * query would find the run through the points' tree instead of its cheaper binary search over the doc values.
  */
 final class PublishedWindow extends Query {
 
     private final String field;
+    private final String pointsField;
     private final long from;
     private final long to;
     private final Query inSegment;
 
-    PublishedWindow(String field, long from, long to) {
-        this(field, from, to, new IndexSortSortedNumericDocValuesRangeQuery(field, from, to,
+    /**
+     * @param field       the sorted numeric doc values the index is sorted by
+     * @param pointsField the same times as points
+     */
+    PublishedWindow(String field, String pointsField, long from, long to) {
+        this(field, pointsField, from, to, new IndexSortSortedNumericDocValuesRangeQuery(field, from, to,
                 SortedNumericDocValuesField.newSlowRangeQuery(field, from, to)));
     }
 
-    private PublishedWindow(String field, long from, long to, Query inSegment) {
+    private PublishedWindow(String field, String pointsField, long from, long to, Query inSegment) {
         this.field = field;
+        this.pointsField = pointsField;
         this.from = from;
         this.to = to;
         this.inSegment = inSegment;
@@ -45,7 +52,7 @@ final class PublishedWindow extends Query {
     @Override
     public Query rewrite(IndexSearcher searcher) throws IOException {
         Query rewritten = inSegment.rewrite(searcher);
-        return rewritten == inSegment ? this : new PublishedWindow(field, from, to, rewritten);
+        return rewritten == inSegment ? this : new PublishedWindow(field, pointsField, from, to, rewritten);
     }
 
     @Override
@@ -64,7 +71,7 @@ final class PublishedWindow extends Query {
     }
 
     private boolean outside(LeafReaderContext context) throws IOException {
-        PointValues times = context.reader().getPointValues(field);
+        PointValues times = context.reader().getPointValues(pointsField);
         return times == null || LongPoint.decodeDimension(times.getMinPackedValue(), 0) > to
                 || LongPoint.decodeDimension(times.getMaxPackedValue(), 0) < from;
     }

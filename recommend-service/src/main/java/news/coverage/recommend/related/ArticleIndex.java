@@ -137,10 +137,6 @@ public class ArticleIndex {
         return articles.size();
     }
 
-    public TextSimilarity similarity() {
-        return similarity;
-    }
-
     public CorpusStatistics statistics() {
         return statistics;
     }

@@ -4,6 +4,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
@@ -78,7 +79,7 @@ final class PublishedWindow extends Query {
 
     @Override
     public void visit(QueryVisitor visitor) {
-        inSegment.visit(visitor.getSubVisitor(org.apache.lucene.search.BooleanClause.Occur.FILTER, this));
+        inSegment.visit(visitor.getSubVisitor(BooleanClause.Occur.FILTER, this));
     }
 
     @Override

@@ -12,13 +12,6 @@ import news.coverage.recommend.related.RelatedRanker;
 import news.coverage.recommend.text.ReferenceStatistics;
 import news.coverage.recommend.text.TextSimilarity;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,24 +23,21 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Puts articles into stories ({@link StoryAssignment}) so that the stories depend on the articles alone, not on the
  * order in which they arrived: each article is judged, in the order of publication (then id), against the articles
- * published before it and the stories those are in, by statistics that do not move ({@link ReferenceStatistics}). An article that arrives late, changes or goes may change the
- * stories of the articles published after it, so those are judged again, in order, as far as a change can reach (a
- * story window past the last article whose story changed).
+ * published before it and the stories those are in, by statistics that do not move ({@link ReferenceStatistics}).
+ * An article that arrives late, changes or goes may change the stories of the articles published after it, so those
+ * are judged again, in order, as far as a change can reach (a story window past the last article whose story
+ * changed).
  */
 @ApplicationScoped
 public class StoryGrouping {
 
     private static final Comparator<ArticleSummary> PUBLICATION_ORDER = Comparator
             .comparing(ArticleSummary::publishedAt).thenComparing(ArticleSummary::id);
-
-    /** The statistics packaged with the service, counted over the shared AI-news and Power Apps items. */
-    private static final String PACKAGED_REFERENCE = "news/coverage/recommend/story/reference-statistics.tsv";
 
     private final ArticleIndex index;
     private final RelatedRanker ranker;
@@ -64,20 +54,8 @@ public class StoryGrouping {
         this.ranker = ranker;
         this.assignment = new StoryAssignment(config);
         this.candidates = config.candidates();
-        this.reference = reference(config);
+        this.reference = ReferenceStatistics.load(config.reference());
         this.similarity = new TextSimilarity(reference, ranking.commonTermShare());
-    }
-
-    private static ReferenceStatistics reference(StoryConfig config) {
-        try (Reader reader = config.reference().isPresent()
-                ? Files.newBufferedReader(Path.of(config.reference().get()))
-                : new InputStreamReader(Objects.requireNonNull(Thread.currentThread().getContextClassLoader()
-                        .getResourceAsStream(PACKAGED_REFERENCE), PACKAGED_REFERENCE), StandardCharsets.UTF_8)) {
-            return ReferenceStatistics.read(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reference statistics unreadable: " + config.reference().orElse(
-                    PACKAGED_REFERENCE), e);
-        }
     }
 
     /**

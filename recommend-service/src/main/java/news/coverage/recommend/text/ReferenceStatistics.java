@@ -2,11 +2,17 @@ package news.coverage.recommend.text;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -22,6 +28,9 @@ import java.util.TreeMap;
  * {@code topic <topic> <articles carrying it>}.
  */
 public final class ReferenceStatistics implements TermCounts {
+
+    /** The class-path resource of the statistics packaged with the service (the shared AI-news and Power Apps items). */
+    public static final String PACKAGED = "news/coverage/recommend/story/reference-statistics.tsv";
 
     private final int articles;
     private final int topicArticles;
@@ -57,6 +66,17 @@ public final class ReferenceStatistics implements TermCounts {
     /** The IDF weight of a topic, ln(1 + M / articles carrying it) over the M articles with topics. */
     public double topicWeight(String topic) {
         return Math.log(1 + (double) topicArticles / topics.getOrDefault(topic, 1));
+    }
+
+    /** The statistics of the file, or without one those packaged with the service. */
+    public static ReferenceStatistics load(Optional<String> file) {
+        try (Reader reader = file.isPresent() ? Files.newBufferedReader(Path.of(file.get()))
+                : new InputStreamReader(Objects.requireNonNull(Thread.currentThread().getContextClassLoader()
+                        .getResourceAsStream(PACKAGED), PACKAGED), StandardCharsets.UTF_8)) {
+            return read(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reference statistics unreadable: " + file.orElse(PACKAGED), e);
+        }
     }
 
     public static ReferenceStatistics read(Reader source) {

@@ -30,8 +30,8 @@ public final class ReferenceStatisticsCount {
 
     public static void main(String[] args) throws IOException {
         Path repository = Path.of("").toAbsolutePath();
-        Path output = args.length > 0 ? Path.of(args[0]) : repository.resolve(
-                "recommend-service/src/main/resources/news/coverage/recommend/story/reference-statistics.tsv");
+        Path output = args.length > 0 ? Path.of(args[0])
+                : repository.resolve("recommend-service/src/main/resources").resolve(ReferenceStatistics.PACKAGED);
         List<Path> folders = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             folders.add(Path.of(args[i]));

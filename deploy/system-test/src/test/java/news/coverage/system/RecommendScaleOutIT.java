@@ -15,8 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Two recommend-service instances share a topic of four partitions: each projects its share, and both end with
  * every article, new version and deletion, answering every related-coverage query alike — and as a third instance
- * started afterwards on the read model they wrote.
+ * started afterwards on the read model they wrote. Their read model, stories included, and their answers are those
+ * of one instance that projected the whole topic alone into a database of its own.
  */
 class RecommendScaleOutIT {
 
@@ -89,10 +94,67 @@ class RecommendScaleOutIT {
                     String answer = answer(two.url(), records.get(i).key());
                     assertEquals(i < UPDATED, answer.startsWith("200"), records.get(i).key() + ": " + answer);
                 }
+
+                Map<String, String> alone = new HashMap<>(environment);
+                alone.put(LocalStack.POSTGRES_URL, database(environment, "recommend_alone"));
+                alone.put("MP_MESSAGING_INCOMING_ARTICLES_CATALOGED_GROUP_ID", "recommend-alone");
+                try (ServiceProcess single = ServiceProcess.start("recommend-service", recommend, FreePort.find(),
+                        alone, work.resolve("alone"))) {
+                    single.awaitReady(Duration.ofSeconds(120));
+                    await().atMost(Duration.ofSeconds(120)).until(() -> single.readinessData("articles") == expected);
+                    Map<String, String> stories = rows(alone, "SELECT id, version, story_id FROM article");
+                    assertEquals(expected, stories.size());
+                    // the pair's last story judgements follow the other's writes: give them the time to land
+                    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                        Map<String, String> pair = rows(environment, "SELECT id, version, story_id FROM article");
+                        List<String> differing = stories.keySet().stream()
+                                .filter(id -> !stories.get(id).equals(pair.get(id))).sorted().toList();
+                        assertEquals(List.of(), differing.subList(0, Math.min(5, differing.size())),
+                                differing.size() + " articles differ in version or story, such as");
+                    });
+                    for (ProducerRecord<String, String> record : records) {
+                        assertEquals(answer(single.url(), record.key()), answer(one.url(), record.key()),
+                                "two instances answer as one alone");
+                    }
+                }
                 assertEquals(0, kafka.consumeStrings().fromTopics("articles.cataloged.dlq", Duration.ofSeconds(1))
                         .awaitCompletion().count());
             }
         }
+    }
+
+    /** A database of its own on the stack's PostgreSQL server, created if it is not there: its URL. */
+    private static String database(Map<String, String> stack, String name) throws Exception {
+        try (Connection connection = connect(stack);
+             var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                connection.createStatement().execute("CREATE DATABASE " + name);
+            }
+        }
+        String url = stack.get(LocalStack.POSTGRES_URL);
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+
+    /** The rows of a query of two or more columns, as the first column and the others joined. */
+    private static Map<String, String> rows(Map<String, String> stack, String query) throws Exception {
+        Map<String, String> rows = new HashMap<>();
+        try (Connection connection = connect(stack); ResultSet result = connection.createStatement().executeQuery(query)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                StringBuilder rest = new StringBuilder();
+                for (int column = 2; column <= columns; column++) {
+                    rest.append(column > 2 ? " " : "").append(result.getString(column));
+                }
+                rows.put(result.getString(1), rest.toString());
+            }
+        }
+        return rows;
+    }
+
+    private static Connection connect(Map<String, String> stack) throws Exception {
+        return DriverManager.getConnection("jdbc:" + stack.get(LocalStack.POSTGRES_URL),
+                stack.get(LocalStack.POSTGRES_USER), stack.get(LocalStack.POSTGRES_PASSWORD));
     }
 
     /** Status and body of the related coverage of an article. */

@@ -2,17 +2,22 @@ package news.coverage.recommend.article;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import news.coverage.recommend.messaging.CatalogedArticle;
 import news.coverage.recommend.related.ArticleIndex;
 import news.coverage.recommend.related.ArticleSummary;
 import news.coverage.recommend.related.ReadModelFeed;
 import news.coverage.recommend.story.StoryGrouping;
 import news.coverage.recommend.text.TextAnalyzer;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Keeps the read model in step with the catalog, a batch at a time: the versions not applied yet are grouped into
@@ -32,6 +39,11 @@ import java.util.Set;
 @ApplicationScoped
 public class ArticleProjection {
 
+    private static final Logger LOG = Logger.getLogger(ArticleProjection.class);
+    private static final String TURN = "article-projection";
+    /** Longer than any batch takes. */
+    private static final Duration TURN_TIMEOUT = Duration.ofHours(1);
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     private static final String VERSIONS = "SELECT id, version FROM article WHERE id = ANY($1)";
     private static final String UPSERT = """
             INSERT INTO article (id, version, title, excerpt, url, provider_name, provider_domain, published_at,
@@ -52,14 +64,18 @@ public class ArticleProjection {
     private final TextAnalyzer analyzer;
     private final StoryGrouping stories;
     private final ReadModelFeed feed;
+    private final Vertx vertx;
+    /** Places where other instances' writes changed articles, not judged again yet. */
+    private final Set<Instant> toRegroup = ConcurrentHashMap.newKeySet();
 
     public ArticleProjection(Pool database, ArticleIndex index, TextAnalyzer analyzer, StoryGrouping stories,
-            ReadModelFeed feed) {
+            ReadModelFeed feed, Vertx vertx) {
         this.database = database;
         this.index = index;
         this.analyzer = analyzer;
         this.stories = stories;
         this.feed = feed;
+        this.vertx = vertx;
     }
 
     /**
@@ -72,7 +88,7 @@ public class ArticleProjection {
         }
         String[] ids = versions.stream().map(CatalogedArticle::id).toArray(String[]::new);
         // analysis, grouping and indexing take the processor for a while: off the event loop, which serves answers
-        return feed.loaded().chain(() -> database.preparedQuery(VERSIONS).execute(Tuple.of(ids)))
+        return feed.loaded().chain(() -> inTurn(() -> database.preparedQuery(VERSIONS).execute(Tuple.of(ids))
                 .emitOn(Infrastructure.getDefaultWorkerPool()).chain(rows -> {
             Map<String, String> applied = new HashMap<>();
             for (Row row : rows) {
@@ -87,36 +103,74 @@ public class ArticleProjection {
                     summaries.add(ArticleSummary.of(article, analyzer));
                 }
             }
-            StoryGrouping.Grouped grouping = stories.assign(summaries, deleted);
-            List<ArticleSummary> grouped = grouping.arriving();
-            List<ArticleSummary> moved = grouping.moved();
-            Set<String> changed = new LinkedHashSet<>(deleted);
-            grouped.forEach(article -> changed.add(article.id()));
-            moved.forEach(article -> changed.add(article.id()));
-            if (changed.isEmpty()) {
+            return write(arriving, stories.assign(summaries, deleted), deleted);
+        })));
+    }
+
+    /**
+     * Judges again the stories that other instances' writes may change: they judged their articles without what this
+     * instance held, and this one judged its own without theirs. Changes heard meanwhile wait for their turn and are
+     * judged together; a failed turn is tried again.
+     */
+    void regroup(@Observes ReadModelFeed.ChangedElsewhere changed) {
+        toRegroup.addAll(changed.places());
+        inTurn(() -> {
+            List<Instant> places = List.copyOf(toRegroup);
+            toRegroup.removeAll(places);
+            if (places.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return database.withTransaction(connection -> {
-                        Uni<?> written = grouped.isEmpty() ? Uni.createFrom().voidItem()
-                                : connection.preparedQuery(UPSERT).executeBatch(grouped.stream()
-                                        .map(article -> row(arriving.get(article.id()), article.storyId())).toList());
-                        if (!deleted.isEmpty()) {
-                            written = written.chain(() -> connection.preparedQuery(DELETE)
-                                    .execute(Tuple.of(deleted.toArray(String[]::new))));
-                        }
-                        if (!moved.isEmpty()) {
-                            written = written.chain(() -> connection.preparedQuery(MOVE).execute(Tuple.of(
-                                    moved.stream().map(ArticleSummary::id).toArray(String[]::new),
-                                    moved.stream().map(ArticleSummary::storyId).toArray(String[]::new))));
-                        }
-                        return written.chain(() -> feed.announce(connection, changed));
-                    })
-                    .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .invoke(() -> {
-                        index.apply(grouped, deleted, moved);
-                        feed.appliedHere(changed);
-                    });
+            return Uni.createFrom().item(() -> stories.regroup(places))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .chain(grouping -> write(Map.of(), grouping, List.of()))
+                    .onFailure().invoke(() -> toRegroup.addAll(places));
+        }).subscribe().with(done -> {
+        }, failure -> {
+            LOG.warnf("Judging stories again after other instances' writes failed (%s); trying again",
+                    failure.getMessage());
+            vertx.setTimer(RETRY_DELAY.toMillis(), timer -> regroup(new ReadModelFeed.ChangedElsewhere(List.of())));
         });
+    }
+
+    /** Runs one batch or judgement at a time: each judges the stories by what the ones before it wrote. */
+    private Uni<Void> inTurn(Supplier<Uni<? extends Void>> work) {
+        return vertx.sharedData().getLocalLockWithTimeout(TURN, TURN_TIMEOUT.toMillis())
+                .chain(lock -> Uni.createFrom().<Void>deferred(work).eventually(lock::release));
+    }
+
+    /**
+     * Writes, in one transaction that announces them, the arriving articles in their stories, the deletes and the
+     * articles whose story the grouping moved; once it committed, the index takes them.
+     */
+    private Uni<Void> write(Map<String, Article> arriving, StoryGrouping.Grouped grouping, Collection<String> deleted) {
+        List<ArticleSummary> grouped = grouping.arriving();
+        List<ArticleSummary> moved = grouping.moved();
+        Set<String> changed = new LinkedHashSet<>(deleted);
+        grouped.forEach(article -> changed.add(article.id()));
+        moved.forEach(article -> changed.add(article.id()));
+        if (changed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return database.withTransaction(connection -> {
+                Uni<?> written = grouped.isEmpty() ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery(UPSERT).executeBatch(grouped.stream()
+                                .map(article -> row(arriving.get(article.id()), article.storyId())).toList());
+                if (!deleted.isEmpty()) {
+                    written = written.chain(() -> connection.preparedQuery(DELETE)
+                            .execute(Tuple.of(deleted.toArray(String[]::new))));
+                }
+                if (!moved.isEmpty()) {
+                    written = written.chain(() -> connection.preparedQuery(MOVE).execute(Tuple.of(
+                            moved.stream().map(ArticleSummary::id).toArray(String[]::new),
+                            moved.stream().map(ArticleSummary::storyId).toArray(String[]::new))));
+                }
+                return written.chain(() -> feed.announce(connection, changed));
+            })
+            .emitOn(Infrastructure.getDefaultWorkerPool())
+            .invoke(() -> {
+                index.apply(grouped, deleted, moved);
+                feed.appliedHere(changed);
+            });
     }
 
     private static Article article(CatalogedArticle cataloged) {

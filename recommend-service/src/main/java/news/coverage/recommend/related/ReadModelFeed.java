@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import news.coverage.recommend.article.Article;
 import news.coverage.recommend.text.TextAnalyzer;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * to the channel on which every instance's projection announces at commit which articles it wrote or deleted
  * ({@link #announce}), and reads those again; when it starts listening, and again whenever the connection came back
  * (changes may have gone unheard), it reads every article. Its own instance's writes it does not read back: the
- * projection puts them into the index itself.
+ * projection puts them into the index itself. What it read again is told ({@link ChangedElsewhere}): another instance
+ * judged those articles' stories without what this one held.
  */
 @ApplicationScoped
 public class ReadModelFeed {
@@ -58,6 +61,7 @@ public class ReadModelFeed {
     private final Pool database;
     private final PgSubscriber subscriber;
     private final Vertx vertx;
+    private final Event<ChangedElsewhere> changedElsewhere;
     private final CompletableFuture<Void> firstLoad = new CompletableFuture<>();
     /** Articles announced and not read again yet. */
     private final Set<String> toRead = ConcurrentHashMap.newKeySet();
@@ -65,6 +69,7 @@ public class ReadModelFeed {
     private volatile boolean loading;
 
     public ReadModelFeed(ArticleIndex index, TextAnalyzer analyzer, Pool database, Vertx vertx,
+            Event<ChangedElsewhere> changedElsewhere,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
@@ -72,8 +77,17 @@ public class ReadModelFeed {
         this.analyzer = analyzer;
         this.database = database;
         this.vertx = vertx;
+        this.changedElsewhere = changedElsewhere;
         this.subscriber = PgSubscriber.subscriber(vertx,
                 PgConnectOptions.fromUri(url).setUser(user).setPassword(password));
+    }
+
+    /**
+     * Articles another instance wrote or deleted were read into the index.
+     *
+     * @param places their times of publication, as the index held them before and holds them now
+     */
+    public record ChangedElsewhere(List<Instant> places) {
     }
 
     /** Completes once every article of the read model was read at start. */
@@ -183,7 +197,16 @@ public class ReadModelFeed {
             List<ArticleSummary> found = summaries(rows);
             Set<String> gone = new HashSet<>(batch);
             found.forEach(article -> gone.remove(article.id()));
+            List<Instant> places = new ArrayList<>();
+            for (String id : batch) {
+                ArticleSummary held = index.get(id);
+                if (held != null) {
+                    places.add(held.publishedAt());
+                }
+            }
+            found.forEach(article -> places.add(article.publishedAt()));
             index.apply(found, gone);
+            changedElsewhere.fire(new ChangedElsewhere(places));
             reading.set(false);
             readChanged();
         }, failure -> {

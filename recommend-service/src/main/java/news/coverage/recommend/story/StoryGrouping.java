@@ -85,15 +85,32 @@ public class StoryGrouping {
                 left.add(held.publishedAt());
             }
         }
+        return walk(new Pass(ordered, replaced, replacedHeld), left);
+    }
+
+    /**
+     * What changes the index took from elsewhere (another instance's writes, judged without what this one held) do
+     * to the stories: the articles it holds from these places on are judged again, as far as a change can reach.
+     *
+     * @param places where articles arrived, changed or went, by their time of publication (before and after)
+     * @return the articles whose story changed, each in its new story (none arriving)
+     */
+    public Grouped regroup(Collection<Instant> places) {
+        return walk(new Pass(List.of(), Set.of(), Set.of()), new ArrayList<>(places));
+    }
+
+    /**
+     * Walks in publication order through the pass's arriving articles, the places where articles left or changed,
+     * and the held articles a change before them may reach (a window after it), judging each.
+     */
+    private Grouped walk(Pass pass, List<Instant> left) {
+        List<ArticleSummary> ordered = pass.batch;
         left.sort(Comparator.naturalOrder());
         if (ordered.isEmpty() && left.isEmpty()) {
             return new Grouped(List.of(), List.of());
         }
-        Pass pass = new Pass(ordered, replaced, replacedHeld);
         // the arriving articles' own searches do not depend on the pass: side by side
         List<Search> arrivingSearches = ordered.parallelStream().map(pass::search).toList();
-        // walk in publication order through the arriving articles, the places left, and the held articles a change
-        // before them may reach (a window after it)
         Instant reach = null;
         Iterator<ArticleSummary> held = null;
         ArticleSummary next = null;
@@ -111,7 +128,7 @@ public class StoryGrouping {
                 reach = later(reach, place.plus(assignment.window()));
                 if (held == null) {
                     held = index.publishedAfter(new Published(place, "")).iterator();
-                    next = nextHeld(held, replaced);
+                    next = nextHeld(held, pass.replaced);
                 }
             } else if (article != null && (next == null || PUBLICATION_ORDER.compare(article, next) < 0)) {
                 pass.judge(arrivingSearches.get(nextArriving), true);
@@ -119,13 +136,13 @@ public class StoryGrouping {
                 reach = later(reach, article.publishedAt().plus(assignment.window()));
                 if (held == null) {
                     held = index.publishedAfter(Published.of(article)).iterator();
-                    next = nextHeld(held, replaced);
+                    next = nextHeld(held, pass.replaced);
                 }
             } else if (next != null) {
                 if (pass.judge(pass.search(next), false)) {
                     reach = later(reach, next.publishedAt().plus(assignment.window()));
                 }
-                next = nextHeld(held, replaced);
+                next = nextHeld(held, pass.replaced);
             } else {
                 break;
             }

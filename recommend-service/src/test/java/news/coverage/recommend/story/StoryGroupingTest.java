@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -108,13 +111,83 @@ class StoryGroupingTest {
         assertEquals(stories(stream(changedStream, 1)), stories(projected));
     }
 
-    /** An index and its stories, fed as the projection feeds them. */
+    @Test
+    void twoInstancesThatJudgeAgainWhatTheOtherWroteEndWithTheStoriesOfOneAlone() {
+        Set<Set<String>> alone = stories(stream(ARTICLES, 1));
+        Random random = new Random(11);
+        for (int run = 0; run < 12; run++) {
+            List<ArticleSummary> shuffled = new ArrayList<>(ARTICLES);
+            Collections.shuffle(shuffled, random);
+            Projected first = stream(List.of(), 1), second = stream(List.of(), 1);
+            // what each wrote and the other has not read yet
+            Deque<List<ArticleSummary>> toFirst = new ArrayDeque<>(), toSecond = new ArrayDeque<>();
+            for (int i = 0; i < shuffled.size(); i += 2) {
+                // both project at once, each without what the other projects
+                send(toSecond, first.apply(List.of(shuffled.get(i)), List.of()));
+                if (i + 1 < shuffled.size()) {
+                    send(toFirst, second.apply(List.of(shuffled.get(i + 1)), List.of()));
+                }
+                if (random.nextBoolean() && !toFirst.isEmpty()) {
+                    send(toSecond, first.read(toFirst.poll()));
+                }
+                if (random.nextBoolean() && !toSecond.isEmpty()) {
+                    send(toFirst, second.read(toSecond.poll()));
+                }
+            }
+            for (int turn = 0; turn < 100 && !(toFirst.isEmpty() && toSecond.isEmpty()); turn++) {
+                if (!toFirst.isEmpty()) {
+                    send(toSecond, first.read(toFirst.poll()));
+                }
+                if (!toSecond.isEmpty()) {
+                    send(toFirst, second.read(toSecond.poll()));
+                }
+            }
+
+            assertTrue(toFirst.isEmpty() && toSecond.isEmpty(), "the two instances keep moving articles");
+            assertEquals(storyOf(first), storyOf(second), "run " + run);
+            assertEquals(alone, stories(first), "run " + run);
+        }
+    }
+
+    /** An index and its stories, fed as the projection and the feed of other instances' writes feed them. */
     private record Projected(ArticleIndex index, StoryGrouping grouping) {
 
-        void apply(Collection<ArticleSummary> arriving, Collection<String> deleted) {
+        /** Projects a batch: what it wrote. */
+        List<ArticleSummary> apply(Collection<ArticleSummary> arriving, Collection<String> deleted) {
             StoryGrouping.Grouped grouped = grouping.assign(arriving, deleted);
             index.apply(grouped.arriving(), deleted, grouped.moved());
+            List<ArticleSummary> written = new ArrayList<>(grouped.arriving());
+            written.addAll(grouped.moved());
+            return written;
         }
+
+        /** Reads what another instance wrote and judges again what it may change: what it wrote then. */
+        List<ArticleSummary> read(List<ArticleSummary> written) {
+            List<Instant> places = new ArrayList<>();
+            for (ArticleSummary article : written) {
+                ArticleSummary held = index.get(article.id());
+                if (held != null) {
+                    places.add(held.publishedAt());
+                }
+                places.add(article.publishedAt());
+            }
+            index.apply(written, List.of());
+            List<ArticleSummary> moved = grouping.regroup(places).moved();
+            index.apply(List.of(), List.of(), moved);
+            return moved;
+        }
+    }
+
+    /** What an instance wrote, on its way to the other; nothing written, nothing announced. */
+    private static void send(Deque<List<ArticleSummary>> to, List<ArticleSummary> written) {
+        if (!written.isEmpty()) {
+            to.add(written);
+        }
+    }
+
+    private static Map<String, String> storyOf(Projected projected) {
+        return projected.index().ids().stream().collect(Collectors.toMap(id -> id,
+                id -> projected.index().get(id).storyId()));
     }
 
     /**

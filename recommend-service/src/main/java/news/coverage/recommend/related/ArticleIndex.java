@@ -198,6 +198,29 @@ public class ArticleIndex {
 
     /** Puts these articles, replacing what it held of them, and removes those with the ids given; then searchable. */
     public synchronized void apply(Collection<ArticleSummary> put, Collection<String> removed) {
+        write(put, removed);
+        refresh();
+    }
+
+    /**
+     * Puts these articles, replacing what it held of them, as {@link #apply} does, but searches see them only after
+     * {@link #refresh}: while the whole read model is read, a refresh after every page would cost more than its
+     * indexing (a segment flushed, sorted and merged each time).
+     */
+    public synchronized void load(Collection<ArticleSummary> page) {
+        write(page, List.of());
+    }
+
+    /** Makes what was put and removed searchable. */
+    public synchronized void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("an index in memory cannot fail to refresh", e);
+        }
+    }
+
+    private void write(Collection<ArticleSummary> put, Collection<String> removed) {
         weights = null;
         try {
             for (String id : removed) {
@@ -205,7 +228,8 @@ public class ArticleIndex {
                 writer.deleteDocuments(new Term(ID, id));
             }
             for (ArticleSummary article : put) {
-                forget(article.id());
+                // a document to replace costs a look-up of its id at the next flush: a new article has none
+                boolean held = forget(article.id());
                 articles.put(article.id(), article);
                 byTime.put(Published.of(article), article);
                 statistics.add(article.text().terms(), article.topics(), article.capitalisedTerms());
@@ -213,9 +237,13 @@ public class ArticleIndex {
                 if (article.storyId() != null) {
                     add(storyMembers, article.storyId(), article.id());
                 }
-                writer.updateDocument(new Term(ID, article.id()), document(article, number(article.id())));
+                Document document = document(article, number(article.id()));
+                if (held) {
+                    writer.updateDocument(new Term(ID, article.id()), document);
+                } else {
+                    writer.addDocument(document);
+                }
             }
-            searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to write", e);
         } finally {
@@ -228,10 +256,11 @@ public class ArticleIndex {
         return Set.copyOf(articles.keySet());
     }
 
-    private void forget(String id) {
+    /** Forgets what it held of the article, but its document; answers whether it held it. */
+    private boolean forget(String id) {
         ArticleSummary previous = articles.remove(id);
         if (previous == null) {
-            return;
+            return false;
         }
         byTime.remove(Published.of(previous));
         statistics.remove(previous.text().terms(), previous.topics(), previous.capitalisedTerms());
@@ -239,6 +268,7 @@ public class ArticleIndex {
         if (previous.storyId() != null) {
             remove(storyMembers, previous.storyId(), id);
         }
+        return true;
     }
 
     private static void add(Map<String, Set<String>> idsByKey, String key, String id) {

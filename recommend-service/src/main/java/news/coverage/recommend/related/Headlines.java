@@ -30,6 +30,8 @@ import java.util.TreeSet;
  */
 final class Headlines {
 
+    /** What ends a sentence or opens a quote, a parenthesis or an aside: a word after it starts a sentence. */
+    private static final String SENTENCE_BREAKS = ".!?:;|\"“”‘—–(";
     /** Words that open a headline without naming its subject, and words too common to say anything. */
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "why", "how", "what", "who", "when",
             "where", "after", "as", "at", "in", "on", "of", "for", "to", "and", "or", "but", "with", "from", "by", "is",
@@ -140,18 +142,12 @@ final class Headlines {
                 && capitalised >= NAME_SHARE * Math.max(capitalised, counts.articlesWithTerm(term));
     }
 
-    /** A standard token: its term in lower case, whether it is written capitalised, or all in capitals, and what
-     * stands between it and the token before (the whole text before it for the first). */
-    private record Token(String term, boolean capitalised, boolean allCapitals, String before) {
-
-        boolean startsSentence() {
-            for (int i = 0; i < before.length(); i++) {
-                if (".!?:;|\"“”‘—–(".indexOf(before.charAt(i)) >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    /**
+     * A standard token: its term in lower case, whether it is written capitalised, or all in capitals, whether it
+     * starts a sentence (or the text) and whether a comma or an ampersand stands between it and the token before.
+     */
+    private record Token(String term, boolean capitalised, boolean allCapitals, boolean startsSentence,
+            boolean joined) {
     }
 
     private static List<Token> tokens(String text) {
@@ -163,13 +159,23 @@ final class Headlines {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
-            int end = 0;
+            int end = -1;
             while (stream.incrementToken()) {
-                String word = term.toString();
-                boolean letters = word.chars().allMatch(Character::isLetter);
-                tokens.add(new Token(word.toLowerCase(Locale.ROOT), Character.isUpperCase(word.charAt(0)),
-                        letters && word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT)),
-                        tokens.isEmpty() ? "." : text.substring(end, offset.startOffset())));
+                char[] word = term.buffer();
+                int length = term.length();
+                boolean letters = true, lowerCase = false;
+                for (int i = 0; i < length; i++) {
+                    letters &= Character.isLetter(word[i]);
+                    lowerCase |= Character.isLowerCase(word[i]);
+                }
+                boolean startsSentence = end < 0, joined = false;
+                for (int i = Math.max(end, 0); i < offset.startOffset(); i++) {
+                    char between = text.charAt(i);
+                    startsSentence |= SENTENCE_BREAKS.indexOf(between) >= 0;
+                    joined |= between == ',' || between == '&';
+                }
+                tokens.add(new Token(new String(word, 0, length).toLowerCase(Locale.ROOT),
+                        Character.isUpperCase(word[0]), letters && length > 1 && !lowerCase, startsSentence, joined));
                 end = offset.endOffset();
             }
             stream.end();
@@ -220,7 +226,7 @@ final class Headlines {
             if (lead.size() >= LEAD_WORDS || !lead.isEmpty() && token.startsSentence()) {
                 break;
             }
-            boolean joins = token.term().equals("and") || token.before().contains(",") || token.before().contains("&");
+            boolean joins = token.term().equals("and") || token.joined();
             if (token.term().equals("and")) {
                 if (!lead.isEmpty()) {
                     lead.add(JOINED);

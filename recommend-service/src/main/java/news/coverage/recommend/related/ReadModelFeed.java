@@ -162,7 +162,7 @@ public class ReadModelFeed {
                         .emitOn(Infrastructure.getDefaultWorkerPool()).invoke(rows -> {
                             List<ArticleSummary> page = summaries(rows);
                             page.forEach(article -> seen.add(article.id()));
-                            index.apply(page, List.of());
+                            index.load(page);
                             if (!page.isEmpty()) {
                                 last[0] = page.get(page.size() - 1).id();
                             }
@@ -172,6 +172,7 @@ public class ReadModelFeed {
                 .subscribe().with(done -> {
                     Set<String> gone = new HashSet<>(index.ids());
                     gone.removeAll(seen);
+                    // searchable from here: the pages read and what went
                     index.apply(List.of(), gone);
                     loading = false;
                     firstLoad.complete(null);

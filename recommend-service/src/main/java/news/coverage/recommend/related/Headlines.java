@@ -71,14 +71,14 @@ final class Headlines {
                 return NONE;
             }
             Set<String> capitalised = new TreeSet<>();
-            capitalisedInSentences(excerpt, capitalised);
+            capitalisedInSentences(tokens(excerpt), capitalised);
             List<Token> tokens = tokens(headline);
             if (sentenceCase(tokens)) {
-                capitalisedInSentences(headline, capitalised);
+                capitalisedInSentences(tokens, capitalised);
             } else {
                 tokens.stream().filter(Token::allCapitals).forEach(token -> capitalised.add(token.term()));
             }
-            return new Headline(contentWords(headline), leadOf(headline),
+            return new Headline(contentWords(headline), leadOf(headline, tokens),
                     capitalised.stream().map(String::intern).toArray(String[]::new));
         }
 
@@ -147,7 +147,7 @@ final class Headlines {
      * starts a sentence (or the text) and whether a comma or an ampersand stands between it and the token before.
      */
     private record Token(String term, boolean capitalised, boolean allCapitals, boolean startsSentence,
-            boolean joined) {
+            boolean joined, int start, int end) {
     }
 
     private static List<Token> tokens(String text) {
@@ -175,7 +175,8 @@ final class Headlines {
                     joined |= between == ',' || between == '&';
                 }
                 tokens.add(new Token(new String(word, 0, length).toLowerCase(Locale.ROOT),
-                        Character.isUpperCase(word[0]), letters && length > 1 && !lowerCase, startsSentence, joined));
+                        Character.isUpperCase(word[0]), letters && length > 1 && !lowerCase, startsSentence, joined,
+                        offset.startOffset(), offset.endOffset()));
                 end = offset.endOffset();
             }
             stream.end();
@@ -186,8 +187,8 @@ final class Headlines {
     }
 
     /** The terms written capitalised inside a sentence, and those written in capitals anywhere. */
-    private static void capitalisedInSentences(String text, Set<String> capitalised) {
-        for (Token token : tokens(text)) {
+    private static void capitalisedInSentences(List<Token> tokens, Set<String> capitalised) {
+        for (Token token : tokens) {
             if (token.allCapitals() || token.capitalised() && !token.startsSentence()) {
                 capitalised.add(token.term());
             }
@@ -211,18 +212,19 @@ final class Headlines {
      * The first terms of the main clause (after a short kicker such as "Daily Crunch: ", before a " | outlet"),
      * function words at its start left out, {@link #JOINED} where "and", "&" or a comma joins two terms.
      */
-    private static String[] leadOf(String headline) {
-        String main = headline;
-        int kicker = main.indexOf(": ");
-        if (kicker > 0 && main.substring(0, kicker).trim().split("\\s+").length <= KICKER_WORDS) {
-            main = main.substring(kicker + 2);
+    private static String[] leadOf(String headline, List<Token> tokens) {
+        int start = 0;
+        int kicker = headline.indexOf(": ");
+        if (kicker > 0 && headline.substring(0, kicker).trim().split("\\s+").length <= KICKER_WORDS) {
+            start = kicker + 2;
         }
-        int outlet = main.indexOf(" | ");
-        if (outlet > 0) {
-            main = main.substring(0, outlet);
-        }
+        int outlet = headline.indexOf(" | ", start);
+        int end = outlet > start ? outlet : headline.length();
         List<String> lead = new ArrayList<>();
-        for (Token token : tokens(main)) {
+        for (Token token : tokens) {
+            if (token.start() < start || token.end() > end) {
+                continue;
+            }
             if (lead.size() >= LEAD_WORDS || !lead.isEmpty() && token.startsSentence()) {
                 break;
             }

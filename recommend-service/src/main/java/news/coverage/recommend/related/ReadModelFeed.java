@@ -2,7 +2,6 @@ package news.coverage.recommend.related;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
@@ -157,18 +156,7 @@ public class ReadModelFeed {
         loading = true;
         long started = System.nanoTime();
         Set<String> seen = ConcurrentHashMap.newKeySet();
-        Multi.createBy().repeating().uni(() -> new String[] {""}, last -> database.preparedQuery(ALL_AFTER)
-                        .execute(Tuple.of(last[0], PAGE))
-                        .emitOn(Infrastructure.getDefaultWorkerPool()).invoke(rows -> {
-                            List<ArticleSummary> page = summaries(rows);
-                            page.forEach(article -> seen.add(article.id()));
-                            index.load(page);
-                            if (!page.isEmpty()) {
-                                last[0] = page.get(page.size() - 1).id();
-                            }
-                        }))
-                .whilst(rows -> rows.size() == PAGE)
-                .collect().last()
+        readPages(started(page("")), Uni.createFrom().voidItem(), seen)
                 .subscribe().with(done -> {
                     Set<String> gone = new HashSet<>(index.ids());
                     gone.removeAll(seen);
@@ -184,6 +172,47 @@ public class ReadModelFeed {
                     LOG.warn("Reading the read model failed; reading it again", failure);
                     vertx.setTimer(RECONNECT_DELAY.toMillis(), timer -> readAll());
                 });
+    }
+
+    /** The articles after this id, a page of them, in the order of their ids. */
+    private Uni<RowSet<Row>> page(String after) {
+        return database.preparedQuery(ALL_AFTER).execute(Tuple.of(after, PAGE));
+    }
+
+    /**
+     * Analyses and indexes the page being read and those after it, each page indexed while the next is analysed and
+     * the one after it read, so that the processors are kept busy and the database's time is not waited for.
+     *
+     * @param indexed the indexing of the pages before, in order
+     */
+    private Uni<Void> readPages(Uni<RowSet<Row>> reading, Uni<Void> indexed, Set<String> seen) {
+        return reading.chain(rows -> {
+            Uni<RowSet<Row>> next = null;
+            if (rows.size() == PAGE) {
+                String last = null;
+                for (Row row : rows) {
+                    last = row.getString("id");
+                }
+                next = started(page(last));
+            }
+            Uni<RowSet<Row>> after = next;
+            return Uni.createFrom().item(rows).emitOn(Infrastructure.getDefaultWorkerPool()).chain(read -> {
+                List<ArticleSummary> page = summaries(read);
+                page.forEach(article -> seen.add(article.id()));
+                Uni<Void> indexing = started(indexed.emitOn(Infrastructure.getDefaultWorkerPool())
+                        .invoke(() -> index.load(page)));
+                return after == null ? indexing : readPages(after, indexing, seen);
+            });
+        });
+    }
+
+    /** The work started now, its outcome kept for whoever waits for it (a failure is met there). */
+    private static <T> Uni<T> started(Uni<T> work) {
+        Uni<T> kept = work.memoize().indefinitely();
+        kept.subscribe().with(done -> {
+        }, failure -> {
+        });
+        return kept;
     }
 
     /** Reads the announced articles again, one query at a time; while everything is read they wait for it. */

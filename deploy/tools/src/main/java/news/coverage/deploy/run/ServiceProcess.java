@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -61,8 +62,14 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path temporary = Files.createDirectories(workDirectory.resolve("tmp").resolve(name));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=" + temporary, "-jar",
-                jar.toString()))
+        List<String> command = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + temporary));
+        // the classes a service loads at start, archived by its build (quarkus.package.jar.appcds.enabled)
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(classArchive)) {
+            command.add("-XX:SharedArchiveFile=" + classArchive);
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);

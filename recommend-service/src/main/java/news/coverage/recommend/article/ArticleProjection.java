@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /**
  * Keeps the read model in step with the catalog, a batch at a time: the versions not applied yet are grouped into
@@ -40,9 +39,6 @@ import java.util.function.Supplier;
 public class ArticleProjection {
 
     private static final Logger LOG = Logger.getLogger(ArticleProjection.class);
-    private static final String TURN = "article-projection";
-    /** Longer than any batch takes. */
-    private static final Duration TURN_TIMEOUT = Duration.ofHours(1);
     private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
     private static final String VERSIONS = "SELECT id, version FROM article WHERE id = ANY($1)";
     private static final String UPSERT = """
@@ -88,7 +84,7 @@ public class ArticleProjection {
         }
         String[] ids = versions.stream().map(CatalogedArticle::id).toArray(String[]::new);
         // analysis, grouping and indexing take the processor for a while: off the event loop, which serves answers
-        return feed.loaded().chain(() -> inTurn(() -> database.preparedQuery(VERSIONS).execute(Tuple.of(ids))
+        return feed.loaded().chain(() -> feed.inTurn(() -> database.preparedQuery(VERSIONS).execute(Tuple.of(ids))
                 .emitOn(Infrastructure.getDefaultWorkerPool()).chain(rows -> {
             Map<String, String> applied = new HashMap<>();
             for (Row row : rows) {
@@ -114,7 +110,7 @@ public class ArticleProjection {
      */
     void regroup(@Observes ReadModelFeed.ChangedElsewhere changed) {
         toRegroup.addAll(changed.places());
-        inTurn(() -> {
+        feed.inTurn(() -> {
             List<Instant> places = List.copyOf(toRegroup);
             toRegroup.removeAll(places);
             if (places.isEmpty()) {
@@ -130,12 +126,6 @@ public class ArticleProjection {
                     failure.getMessage());
             vertx.setTimer(RETRY_DELAY.toMillis(), timer -> regroup(new ReadModelFeed.ChangedElsewhere(List.of())));
         });
-    }
-
-    /** Runs one batch or judgement at a time: each judges the stories by what the ones before it wrote. */
-    private Uni<Void> inTurn(Supplier<Uni<? extends Void>> work) {
-        return vertx.sharedData().getLocalLockWithTimeout(TURN, TURN_TIMEOUT.toMillis())
-                .chain(lock -> Uni.createFrom().<Void>deferred(work).eventually(lock::release));
     }
 
     /**

@@ -178,7 +178,8 @@ public class ArticleIndex {
 
     /**
      * Puts these articles, replacing what it held of them, and removes those with the ids given; then searchable.
-     * {@code moved} are articles it holds that only changed their story.
+     * {@code moved} are articles it holds that only changed their story: only their story is taken, since the version
+     * held may be newer than the one judged (read from another instance's write meanwhile).
      */
     public synchronized void apply(Collection<ArticleSummary> put, Collection<String> removed,
             Collection<ArticleSummary> moved) {
@@ -188,8 +189,9 @@ public class ArticleIndex {
                 if (previous.storyId() != null) {
                     remove(storyMembers, previous.storyId(), article.id());
                 }
-                articles.put(article.id(), article);
-                byTime.put(Published.of(article), article);
+                ArticleSummary inStory = previous.inStory(article.storyId());
+                articles.put(article.id(), inStory);
+                byTime.put(Published.of(inStory), inStory);
                 add(storyMembers, article.storyId(), article.id());
             }
         }

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Keeps the {@link ArticleIndex} of this instance equal to the read model. It listens, on a connection of its own,
@@ -52,6 +53,9 @@ public class ReadModelFeed {
     private static final int IDS_PER_NOTICE = 100;
     private static final int PAGE = 5_000;
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
+    private static final String TURN = "read-model-change";
+    /** Longer than any batch takes. */
+    private static final Duration TURN_TIMEOUT = Duration.ofHours(1);
 
     /** Tells this instance's notices from the others'. */
     private final String instance = UUID.randomUUID().toString();
@@ -215,6 +219,16 @@ public class ReadModelFeed {
         return kept;
     }
 
+    /**
+     * Runs one change of the index at a time: a batch of this instance's projection, from its reads to its index
+     * taking its writes, or a read of other instances' writes. So a batch judges stories by what the ones before it
+     * left, and a row read before this instance's write of it committed is not applied after that write.
+     */
+    public Uni<Void> inTurn(Supplier<Uni<? extends Void>> work) {
+        return vertx.sharedData().getLocalLockWithTimeout(TURN, TURN_TIMEOUT.toMillis())
+                .chain(lock -> Uni.createFrom().<Void>deferred(work).eventually(lock::release));
+    }
+
     /** Reads the announced articles again, one query at a time; while everything is read they wait for it. */
     private void readChanged() {
         if (loading || toRead.isEmpty() || !reading.compareAndSet(false, true)) {
@@ -222,8 +236,9 @@ public class ReadModelFeed {
         }
         List<String> batch = toRead.stream().limit(PAGE).toList();
         batch.forEach(toRead::remove);
-        database.preparedQuery(OF_IDS).execute(Tuple.of(batch.toArray(String[]::new)))
-                .emitOn(Infrastructure.getDefaultWorkerPool()).subscribe().with(rows -> {
+        // in turn with this instance's writes: a row read before one of them commits must not be applied after it
+        inTurn(() -> database.preparedQuery(OF_IDS).execute(Tuple.of(batch.toArray(String[]::new)))
+                .emitOn(Infrastructure.getDefaultWorkerPool()).invoke(rows -> {
             List<ArticleSummary> found = summaries(rows);
             Set<String> gone = new HashSet<>(batch);
             found.forEach(article -> gone.remove(article.id()));
@@ -237,6 +252,7 @@ public class ReadModelFeed {
             found.forEach(article -> places.add(article.publishedAt()));
             index.apply(found, gone);
             changedElsewhere.fire(new ChangedElsewhere(places));
+        }).replaceWithVoid()).subscribe().with(read -> {
             reading.set(false);
             readChanged();
         }, failure -> {

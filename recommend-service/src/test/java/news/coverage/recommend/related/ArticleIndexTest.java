@@ -151,6 +151,23 @@ class ArticleIndexTest {
         assertEquals(List.of("b"), index.story("t").stream().map(ArticleSummary::id).toList());
     }
 
+    @Test
+    void aMoveTakesOnlyTheStoryOfTheVersionJudged() {
+        ArticleSummary judged = summary("a", "one", "2020-06-10T12:00:00Z", "a.example").inStory("s");
+        index.apply(List.of(judged), List.of());
+        // a newer version, read from another instance's write while this one judged the older
+        ArticleSummary newer = summary("a", "one, updated", "2020-06-11T12:00:00Z", "a.example").inStory("s");
+        index.apply(List.of(newer), List.of());
+
+        index.apply(List.of(), List.of(), List.of(judged.inStory("t")));
+
+        assertEquals("one, updated", index.get("a").title());
+        assertEquals("t", index.get("a").storyId());
+        assertEquals(List.of("a"), index.story("t").stream().map(ArticleSummary::id).toList());
+        assertEquals(List.of("one, updated"), index.publishedAfter(new ArticleIndex.Published(
+                judged.publishedAt().minusSeconds(1), "")).stream().map(ArticleSummary::title).toList());
+    }
+
     private static ArticleSummary withLinks(ArticleSummary article, String... linked) {
         return new ArticleSummary(article.id(), article.version(), article.title(), article.url(),
                 article.providerName(), article.providerDomain(), article.publishedAt(), article.quality(),

@@ -1,6 +1,8 @@
 package news.coverage.recommend.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +34,8 @@ import java.util.function.Supplier;
 public class CatalogedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(CatalogedArticleConsumer.class);
+    /** The freshness of the read model in this instance, a histogram (buckets, and one at the target of 1 s). */
+    public static final String FRESHNESS = "recommend.freshness";
     private static final Duration OUTAGE_BACKOFF_FIRST = Duration.ofMillis(200);
     private static final Duration OUTAGE_BACKOFF_MAX = Duration.ofSeconds(10);
     /** SQLSTATE classes of refusals that will not pass with time: data exceptions, integrity, syntax or access. */
@@ -39,11 +44,17 @@ public class CatalogedArticleConsumer {
     private final ObjectMapper json;
     private final ArticleProjection projection;
     private final DeadLetters deadLetters;
+    private final Timer freshness;
 
-    public CatalogedArticleConsumer(ObjectMapper json, ArticleProjection projection, DeadLetters deadLetters) {
+    public CatalogedArticleConsumer(ObjectMapper json, ArticleProjection projection, DeadLetters deadLetters,
+            MeterRegistry registry) {
         this.json = json;
         this.projection = projection;
         this.deadLetters = deadLetters;
+        this.freshness = Timer.builder(FRESHNESS)
+                .description("From a record's broker timestamp until this instance answers with its article")
+                .publishPercentileHistogram().serviceLevelObjectives(Duration.ofSeconds(1))
+                .register(registry);
     }
 
     @Incoming("articles-cataloged")
@@ -79,6 +90,15 @@ public class CatalogedArticleConsumer {
                     Map<String, ConsumerRecord<String, String>> byKey = new LinkedHashMap<>();
                     records.forEach(record -> byKey.put(record.key(), record));
                     return oneByOne(puts.values(), deletes, byKey, rejected);
+                })
+                .invoke(() -> {
+                    // the index took the batch: its articles are answered, and found by their neighbours' answers
+                    long now = System.currentTimeMillis();
+                    for (ConsumerRecord<String, String> record : records) {
+                        if (!rejected.containsKey(record)) {
+                            freshness.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS);
+                        }
+                    }
                 })
                 .chain(() -> {
                     List<Uni<Void>> sends = new ArrayList<>();

@@ -18,6 +18,7 @@ import static news.coverage.recommend.related.CatalogedItems.word;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 /** The read model follows articles.cataloged: new versions, redelivery, tombstones, unreadable records. */
 @QuarkusTest
@@ -84,6 +85,10 @@ class ReadModelProjectionTest {
         String fresh = items.item(newId()).title(a + " " + b).send();
         await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> given().get("/related/" + story).then().body("items.id", contains(fresh)));
+        // the same, as the service measures it for every record: a histogram with a bucket at the target
+        given().get("/q/metrics").then()
+                .body(matchesPattern("(?s).*recommend_freshness_seconds_bucket\\{[^}]*le=\"1\\.0\".*"))
+                .body(matchesPattern("(?s).*recommend_freshness_seconds_count(\\{[^}]*})? [1-9].*"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import news.coverage.deploy.stack.LocalStack;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
@@ -23,11 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -52,6 +48,8 @@ public final class RelatedBenchmark {
     private static final int FRESHNESS_RATE = 500;
     private static final int FRESHNESS_SECONDS = 20;
     private static final int FRESHNESS_SAMPLE = 25;
+    /** recommend's histogram of the time from a record's timestamp until its article is answered. */
+    private static final String FRESHNESS_METRIC = "recommend_freshness_seconds";
     private static final int NEW_INSTANCE_STARTS = 3;
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +58,7 @@ public final class RelatedBenchmark {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path repository = Path.of("").toAbsolutePath();
         Path work = Files.createTempDirectory(repository.resolve("target"), "related-benchmark");
-        // one stream in order of publication: the first load, then a fifth more, then the freshness probes
+        // one stream in order of publication: the first load, then a fifth more, then the freshness stream
         int more = total / 5;
         List<ProducerRecord<String, String>> stream = CatalogedCopies.of(repository,
                 total + more + FRESHNESS_RATE * FRESHNESS_SECONDS);
@@ -101,7 +99,7 @@ public final class RelatedBenchmark {
                 double projected = (System.nanoTime() - moreStart) / 1e9;
                 System.out.printf("related benchmark: %d more projected into the filled read model in %.1f s, %.0f/s;"
                         + " resident memory %d MiB%n", added, projected, added / projected, recommend.residentMebibytes());
-                freshness(http, recommend.url(), stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS),
+                freshness(http, recommend, ids.size() + added, stack.settings().get(LocalStack.KAFKA_BOOTSTRAP_SERVERS),
                         stream.subList(total + more, stream.size()), FRESHNESS_RATE);
             }
         }
@@ -143,74 +141,92 @@ public final class RelatedBenchmark {
     }
 
     /**
-     * Sends articles at {@code rate} a second for {@code seconds} and follows every {@value #FRESHNESS_SAMPLE}th:
-     * how long from its record's timestamp until it is answered with neighbours and is in the answer of its first
-     * neighbour. Prints the percentiles.
+     * Sends articles at {@code rate} a second and reads, from the service's histogram {@value #FRESHNESS_METRIC} (its
+     * counts before and after), how long each took from its record's timestamp until the index took it: from then on
+     * it is answered, and found by its neighbours' answers (one refresh does both). Asking for the articles while they
+     * arrive would measure the asking too: a probe polling every few milliseconds took the processor from the
+     * projection, and with a few probe threads a probe waited for a thread. Then every {@value #FRESHNESS_SAMPLE}th
+     * article is checked: answered, and listed by one of its neighbours when asked for 100 items. Prints the
+     * percentiles (each as the upper bound of its bucket) and the share within a second.
      */
-    private static void freshness(HttpClient http, URI recommend, String bootstrapServers,
+    private static void freshness(HttpClient http, ServiceProcess recommend, int held, String bootstrapServers,
             List<ProducerRecord<String, String>> records, int rate) throws Exception {
         int seconds = records.size() / rate;
-        ExecutorService probes = Executors.newFixedThreadPool(4);
-        List<Future<Long>> delays = new ArrayList<>();
+        Map<Double, Double> before = freshnessBuckets(http, recommend.url());
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 0);
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             long start = System.nanoTime();
             for (int i = 0; i < records.size(); i++) {
                 LockSupport.parkNanos(start + i * 1_000_000_000L / rate - System.nanoTime());
-                ProducerRecord<String, String> record = records.get(i);
-                Future<RecordMetadata> sent = producer.send(record);
-                if (i % FRESHNESS_SAMPLE == 0) {
-                    delays.add(probes.submit(() -> untilFresh(http, recommend, record.key(), sent.get().timestamp())));
-                }
+                producer.send(records.get(i));
             }
         }
-        List<Long> millis = new ArrayList<>();
-        for (Future<Long> delay : delays) {
-            millis.add(delay.get());
+        awaitIndexed(recommend, held + records.size(), Duration.ofMinutes(5));
+        Map<Double, Double> after = freshnessBuckets(http, recommend.url());
+        TreeMap<Double, Double> counts = new TreeMap<>();
+        after.forEach((bound, count) -> counts.put(bound, count - before.getOrDefault(bound, 0.0)));
+        double total = counts.lastEntry().getValue();
+        int sampled = 0, inNone = 0;
+        for (int i = 0; i < records.size(); i += FRESHNESS_SAMPLE) {
+            sampled++;
+            inNone += inNeighboursAnswers(http, recommend.url(), records.get(i).key()) ? 0 : 1;
         }
-        probes.shutdown();
-        millis.sort(null);
-        System.out.printf("related benchmark, freshness at %d articles/s for %d s (%d followed, %d in none of their"
-                + " neighbours' answers): p50 %d ms, p99 %d ms, max %d ms%n", rate, seconds, millis.size(),
-                NOT_IN_NEIGHBOURS.get(), millis.get(millis.size() / 2),
-                millis.get((int) Math.ceil(millis.size() * 0.99) - 1), millis.get(millis.size() - 1));
+        System.out.printf("related benchmark, freshness at %d articles/s for %d s (%.0f records): p50 ≤ %s, p99 ≤ %s,"
+                + " %.1f%% within 1 s; of %d followed, %d in none of their neighbours' answers%n", rate, seconds, total,
+                seconds(quantile(counts, 0.5)), seconds(quantile(counts, 0.99)),
+                100 * counts.getOrDefault(1.0, 0.0) / total, sampled, inNone);
     }
 
-    /** Probes whose article was answered but found in none of its neighbours' answers (ranking is not symmetric). */
-    private static final AtomicInteger NOT_IN_NEIGHBOURS = new AtomicInteger();
+    /** The cumulative counts of the freshness histogram by upper bound in seconds, as the service reports them. */
+    private static Map<Double, Double> freshnessBuckets(HttpClient http, URI recommend) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(recommend.resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<Double, Double> buckets = new HashMap<>();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(FRESHNESS_METRIC + "_bucket{")) {
+                int from = line.indexOf("le=\"") + 4;
+                String bound = line.substring(from, line.indexOf('"', from));
+                buckets.put(bound.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        }
+        if (buckets.isEmpty()) {
+            throw new IllegalStateException("recommend reports no " + FRESHNESS_METRIC + " histogram");
+        }
+        return buckets;
+    }
+
+    /** The upper bound of the first bucket whose cumulative count reaches the quantile. */
+    private static double quantile(TreeMap<Double, Double> counts, double quantile) {
+        double wanted = quantile * counts.lastEntry().getValue();
+        return counts.entrySet().stream().filter(bucket -> bucket.getValue() >= wanted).findFirst().orElseThrow()
+                .getKey();
+    }
+
+    private static String seconds(double bound) {
+        return bound < 1 ? Math.round(bound * 1000) + " ms" : String.format("%.1f s", bound);
+    }
 
     /**
-     * Milliseconds from {@code sentAt} until the article is answered. One index refresh makes an article answerable
-     * with its neighbours and findable by them, so once it is answered its neighbours are asked once (for 100 items:
-     * ranking is not symmetric, and one's first may rank the other far down or leave it out for the limit of a
-     * provider); a probe whose article none of them lists is counted apart.
+     * Whether the article is answered and one of its neighbours lists it when asked for 100 items (ranking is not
+     * symmetric: one's first may rank the other far down, or leave it out for the limit of a provider).
      */
-    private static long untilFresh(HttpClient http, URI recommend, String id, long sentAt) throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(giveUp)) {
-            HttpResponse<String> own = http.send(HttpRequest.newBuilder(recommend.resolve("/related/" + id)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (own.statusCode() == 200) {
-                long answered = System.currentTimeMillis() - sentAt;
-                JsonNode items = json.readTree(own.body()).path("items");
-                for (JsonNode item : items) {
-                    String theirs = http.send(HttpRequest.newBuilder(recommend.resolve(
-                            "/related/" + item.path("id").asText() + "?limit=100")).build(),
-                            HttpResponse.BodyHandlers.ofString()).body();
-                    if (theirs.contains(id)) {
-                        return answered;
-                    }
-                }
-                if (!items.isEmpty()) {
-                    NOT_IN_NEIGHBOURS.incrementAndGet();
-                }
-                return answered;
-            }
-            Thread.sleep(5);
+    private static boolean inNeighboursAnswers(HttpClient http, URI recommend, String id) throws Exception {
+        HttpResponse<String> own = http.send(HttpRequest.newBuilder(recommend.resolve("/related/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (own.statusCode() != 200) {
+            throw new IllegalStateException(id + " is not answered: " + own.statusCode());
         }
-        throw new IllegalStateException(id + " was not answered within a minute");
+        for (JsonNode item : new ObjectMapper().readTree(own.body()).path("items")) {
+            String theirs = http.send(HttpRequest.newBuilder(recommend.resolve(
+                    "/related/" + item.path("id").asText() + "?limit=100")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            if (theirs.contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Waits until the service's index holds this many articles, as its readiness check says. */

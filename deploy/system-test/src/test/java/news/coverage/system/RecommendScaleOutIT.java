@@ -139,7 +139,8 @@ class RecommendScaleOutIT {
     /** The rows of a query of two or more columns, as the first column and the others joined. */
     private static Map<String, String> rows(Map<String, String> stack, String query) throws Exception {
         Map<String, String> rows = new HashMap<>();
-        try (Connection connection = connect(stack); ResultSet result = connection.createStatement().executeQuery(query)) {
+        try (Connection connection = connect(stack);
+             ResultSet result = connection.createStatement().executeQuery(query)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 StringBuilder rest = new StringBuilder();

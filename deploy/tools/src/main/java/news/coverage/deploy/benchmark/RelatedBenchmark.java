@@ -35,9 +35,9 @@ import java.util.function.Supplier;
  * {@code clients} clients ask for the related coverage of random articles for {@code seconds}, and as many ask for
  * the trivial health endpoint, the ceiling. Prints the projection rate, p50/p99 latency and requests per second of
  * each. Then a new instance starts on the same read model (a restart, a scale-up from zero), three times: how long
- * until it is ready, its index holding every article, and after the last start the same measurement again; then it projects a fifth more articles
- * into the filled read model, and measures freshness while 500 articles a second arrive. Resident memory is printed
- * after each load.
+ * until it is ready, its index holding every article, and after the last start the same measurement again; then it
+ * projects a fifth more articles into the filled read model, and measures freshness while 500 articles a second
+ * arrive. Resident memory is printed after each load.
  *
  * <p>Usage: {@code RelatedBenchmark [items] [clients] [seconds]}, from the repository root after a package build.
  */

@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,7 +124,7 @@ class RecommendScaleOutIT {
 
     /** A database of its own on the stack's PostgreSQL server, created if it is not there: its URL. */
     private static String database(Map<String, String> stack, String name) throws Exception {
-        try (Connection connection = connect(stack);
+        try (Connection connection = LocalStack.connectToPostgres(stack);
              var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, name);
             if (!exists.executeQuery().next()) {
@@ -139,7 +138,7 @@ class RecommendScaleOutIT {
     /** The rows of a query of two or more columns, as the first column and the others joined. */
     private static Map<String, String> rows(Map<String, String> stack, String query) throws Exception {
         Map<String, String> rows = new HashMap<>();
-        try (Connection connection = connect(stack);
+        try (Connection connection = LocalStack.connectToPostgres(stack);
              ResultSet result = connection.createStatement().executeQuery(query)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
@@ -151,11 +150,6 @@ class RecommendScaleOutIT {
             }
         }
         return rows;
-    }
-
-    private static Connection connect(Map<String, String> stack) throws Exception {
-        return DriverManager.getConnection("jdbc:" + stack.get(LocalStack.POSTGRES_URL),
-                stack.get(LocalStack.POSTGRES_USER), stack.get(LocalStack.POSTGRES_PASSWORD));
     }
 
     /** Status and body of the related coverage of an article. */

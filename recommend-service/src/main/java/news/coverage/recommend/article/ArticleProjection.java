@@ -110,6 +110,10 @@ public class ArticleProjection {
      */
     void regroup(@Observes ReadModelFeed.ChangedElsewhere changed) {
         toRegroup.addAll(changed.places());
+        regroupPending();
+    }
+
+    private void regroupPending() {
         feed.inTurn(() -> {
             List<Instant> places = List.copyOf(toRegroup);
             toRegroup.removeAll(places);
@@ -124,7 +128,7 @@ public class ArticleProjection {
         }, failure -> {
             LOG.warnf("Judging stories again after other instances' writes failed (%s); trying again",
                     failure.getMessage());
-            vertx.setTimer(RETRY_DELAY.toMillis(), timer -> regroup(new ReadModelFeed.ChangedElsewhere(List.of())));
+            vertx.setTimer(RETRY_DELAY.toMillis(), timer -> regroupPending());
         });
     }
 
@@ -142,25 +146,23 @@ public class ArticleProjection {
             return Uni.createFrom().voidItem();
         }
         return database.withTransaction(connection -> {
-                Uni<?> written = grouped.isEmpty() ? Uni.createFrom().voidItem()
-                        : connection.preparedQuery(UPSERT).executeBatch(grouped.stream()
-                                .map(article -> row(arriving.get(article.id()), article.storyId())).toList());
-                if (!deleted.isEmpty()) {
-                    written = written.chain(() -> connection.preparedQuery(DELETE)
-                            .execute(Tuple.of(deleted.toArray(String[]::new))));
-                }
-                if (!moved.isEmpty()) {
-                    written = written.chain(() -> connection.preparedQuery(MOVE).execute(Tuple.of(
-                            moved.stream().map(ArticleSummary::id).toArray(String[]::new),
-                            moved.stream().map(ArticleSummary::storyId).toArray(String[]::new))));
-                }
-                return written.chain(() -> feed.announce(connection, changed));
-            })
-            .emitOn(Infrastructure.getDefaultWorkerPool())
-            .invoke(() -> {
-                index.apply(grouped, deleted, moved);
-                feed.appliedHere(changed);
-            });
+            Uni<?> written = grouped.isEmpty() ? Uni.createFrom().voidItem()
+                    : connection.preparedQuery(UPSERT).executeBatch(grouped.stream()
+                            .map(article -> row(arriving.get(article.id()), article.storyId())).toList());
+            if (!deleted.isEmpty()) {
+                written = written.chain(() -> connection.preparedQuery(DELETE)
+                        .execute(Tuple.of(deleted.toArray(String[]::new))));
+            }
+            if (!moved.isEmpty()) {
+                written = written.chain(() -> connection.preparedQuery(MOVE).execute(Tuple.of(
+                        moved.stream().map(ArticleSummary::id).toArray(String[]::new),
+                        moved.stream().map(ArticleSummary::storyId).toArray(String[]::new))));
+            }
+            return written.chain(() -> feed.announce(connection, changed));
+        }).emitOn(Infrastructure.getDefaultWorkerPool()).invoke(() -> {
+            index.apply(grouped, deleted, moved);
+            feed.appliedHere(changed);
+        });
     }
 
     private static Article article(CatalogedArticle cataloged) {

@@ -35,7 +35,7 @@ public class CatalogedArticleConsumer {
 
     private static final Logger LOG = Logger.getLogger(CatalogedArticleConsumer.class);
     /** The freshness of the read model in this instance, a histogram (buckets, and one at the target of 1 s). */
-    public static final String FRESHNESS = "recommend.freshness";
+    private static final String FRESHNESS = "recommend.freshness";
     private static final Duration OUTAGE_BACKOFF_FIRST = Duration.ofMillis(200);
     private static final Duration OUTAGE_BACKOFF_MAX = Duration.ofSeconds(10);
     /** SQLSTATE classes of refusals that will not pass with time: data exceptions, integrity, syntax or access. */

@@ -3,6 +3,9 @@ package news.coverage.deploy.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -64,6 +67,15 @@ public final class LocalStack implements AutoCloseable {
         this.temporary = temporary;
         this.mongoOnFile = mongoOnFile;
         this.external = external;
+    }
+
+    /**
+     * A JDBC connection to the PostgreSQL database that these settings name ({@link #POSTGRES_URL} and its
+     * credentials); the PostgreSQL driver must be on the class path.
+     */
+    public static Connection connectToPostgres(Map<String, String> settings) throws SQLException {
+        return DriverManager.getConnection("jdbc:" + settings.get(POSTGRES_URL), settings.get(POSTGRES_USER),
+                settings.get(POSTGRES_PASSWORD));
     }
 
     /** Data in a fresh folder under {@code target/}, deleted on close; free ports; MongoDB in memory. */

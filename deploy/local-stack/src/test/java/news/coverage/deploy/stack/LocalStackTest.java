@@ -60,8 +60,7 @@ class LocalStackTest {
             assertEquals("stored", s3.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(object)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body());
 
-            try (var connection = DriverManager.getConnection("jdbc:" + settings.get(LocalStack.POSTGRES_URL),
-                    settings.get(LocalStack.POSTGRES_USER), settings.get(LocalStack.POSTGRES_PASSWORD));
+            try (var connection = LocalStack.connectToPostgres(settings);
                  var result = connection.createStatement().executeQuery("SHOW server_version")) {
                 assertTrue(result.next());
                 assertTrue(result.getString(1).startsWith("17."), result.getString(1));

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -208,8 +207,7 @@ public final class PipelineAudit {
 
     /** recommend's read model: each article's version by id. */
     Map<String, String> readModel() throws Exception {
-        try (var connection = DriverManager.getConnection("jdbc:" + stack.get(LocalStack.POSTGRES_URL),
-                stack.get(LocalStack.POSTGRES_USER), stack.get(LocalStack.POSTGRES_PASSWORD));
+        try (var connection = LocalStack.connectToPostgres(stack);
              var rows = connection.createStatement().executeQuery("SELECT id, version FROM article")) {
             Map<String, String> versions = new HashMap<>();
             while (rows.next()) {

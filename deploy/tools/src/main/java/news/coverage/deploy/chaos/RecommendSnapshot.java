@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +33,7 @@ record RecommendSnapshot(Map<String, String> answers, Map<String, String> storyO
     static RecommendSnapshot take(URI recommend, Map<String, String> stack) throws Exception {
         Map<String, String> storyOf = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
-        try (var connection = DriverManager.getConnection("jdbc:" + stack.get(LocalStack.POSTGRES_URL),
-                stack.get(LocalStack.POSTGRES_USER), stack.get(LocalStack.POSTGRES_PASSWORD));
+        try (var connection = LocalStack.connectToPostgres(stack);
              var rows = connection.createStatement()
                      .executeQuery("SELECT id, story_id, published_at, title FROM article")) {
             while (rows.next()) {

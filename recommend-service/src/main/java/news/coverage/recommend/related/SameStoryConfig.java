@@ -36,5 +36,7 @@ public interface SameStoryConfig {
         double headline();
 
         double subject();
+
+        double names();
     }
 }

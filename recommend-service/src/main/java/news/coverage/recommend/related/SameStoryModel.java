@@ -18,9 +18,10 @@ public final class SameStoryModel {
      * @param headline     share of the shorter headline's content words the other headline has
      * @param subject      closeness when both headlines lead with a name in common ({@link
      *                     Headlines.Headline#subjects}), else 0: the same company's move on the same days
+     * @param names        share of the names either mentions that both mention, by inverse document frequency
      */
     public record Features(double text, double topics, double closeness, double sameProvider, double editorial,
-            double headline, double subject) {
+            double headline, double subject, double names) {
     }
 
     private final SameStoryConfig config;
@@ -35,7 +36,8 @@ public final class SameStoryModel {
         double scaled = (double) apart.toSeconds() / config.timeScale().toSeconds();
         double closeness = Math.exp(-0.5 * scaled * scaled);
         return new Features(text, topics, closeness, sameProvider ? 1 : 0, linked ? 1 : 0,
-                headline.overlap(otherHeadline), closeness * headline.sameSubject(otherHeadline, counts));
+                headline.overlap(otherHeadline), closeness * headline.sameSubject(otherHeadline, counts),
+                headline.sharedNames(otherHeadline, counts));
     }
 
     public double probability(Features features) {
@@ -43,7 +45,7 @@ public final class SameStoryModel {
         double sum = config.bias() + weights.text() * features.text() + weights.topics() * features.topics()
                 + weights.closeness() * features.closeness() + weights.sameProvider() * features.sameProvider()
                 + weights.editorial() * features.editorial() + weights.headline() * features.headline()
-                + weights.subject() * features.subject();
+                + weights.subject() * features.subject() + weights.names() * features.names();
         return 1 / (1 + Math.exp(-sum));
     }
 

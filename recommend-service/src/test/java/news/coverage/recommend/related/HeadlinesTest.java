@@ -95,4 +95,18 @@ class HeadlinesTest {
                 .overlap(headline("Amazon pauses facial recognition tech")), 1e-9);
         assertEquals(0.0, headline("").overlap(headline("IBM")));
     }
+
+    @Test
+    void sharedNamesWeighTheNamesBothMentionByHowRareTheyAre() {
+        assertEquals(1.0, headline("Senator presses Clearview AI", "Clearview AI is asked about protesters")
+                .sharedNames(headline("Clearview AI Still Backs Its Tool"), CORPUS), 1e-9,
+                "words in capitals that the corpus does not write as names (Senator, Still) do not count");
+        assertEquals(0.0, headline("IBM exits facial recognition")
+                .sharedNames(headline("Amazon pauses facial recognition"), CORPUS));
+        double amazon = Math.log(6.0 / 2), ibm = Math.log(6.0 / 1);
+        assertEquals(amazon / (amazon + ibm), headline("IBM and Amazon exit facial recognition")
+                .sharedNames(headline("Amazon pauses facial recognition"), CORPUS), 1e-9);
+        assertEquals(0.0, headline("Facial Recognition Bans: What Do They Mean")
+                .sharedNames(headline("Facial Recognition Business Is Changing"), CORPUS));
+    }
 }

@@ -48,6 +48,10 @@ class SameStoryModelTest {
                 public double subject() {
                     return 5;
                 }
+
+                public double names() {
+                    return 2;
+                }
             };
         }
 
@@ -93,8 +97,8 @@ class SameStoryModelTest {
 
     @Test
     void theProbabilityIsTheLogisticFunctionOfTheWeightedFeatures() {
-        var features = new SameStoryModel.Features(0.4, 1, 1, 0, 0, 0.5, 1);
-        double sum = -8 + 15 * 0.4 + 3 + 3 + 1.5 * 0.5 + 5;
+        var features = new SameStoryModel.Features(0.4, 1, 1, 0, 0, 0.5, 1, 0.25);
+        double sum = -8 + 15 * 0.4 + 3 + 3 + 1.5 * 0.5 + 5 + 2 * 0.25;
         assertEquals(1 / (1 + Math.exp(-sum)), model.probability(features), 1e-12);
     }
 

@@ -94,10 +94,10 @@ public class ArticleIndex {
     private final Map<String, Integer> numbers = new HashMap<>();
     private volatile String[] idsByNumber = new String[1024];
     /**
-     * The TF-IDF weights of the articles' texts under the current statistics, by id, as answers compute them; none
-     * while a batch changes the statistics, and a fresh map after it.
+     * The TF-IDF weights of the articles' texts and their names' weights under the current statistics, by id, as
+     * answers compute them; none while a batch changes the statistics, and a fresh map after it.
      */
-    private volatile Map<String, TextSimilarity.Weighted> weights = new ConcurrentHashMap<>();
+    private volatile Map<String, Vectors> vectors = new ConcurrentHashMap<>();
 
     @Inject
     public ArticleIndex(RankingConfig config) {
@@ -223,7 +223,7 @@ public class ArticleIndex {
     }
 
     private void write(Collection<ArticleSummary> put, Collection<String> removed) {
-        weights = null;
+        vectors = null;
         try {
             for (String id : removed) {
                 forget(id);
@@ -249,7 +249,7 @@ public class ArticleIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to write", e);
         } finally {
-            weights = new ConcurrentHashMap<>();
+            vectors = new ConcurrentHashMap<>();
         }
     }
 
@@ -319,7 +319,8 @@ public class ArticleIndex {
     /**
      * The candidates of a query: the {@code count} articles of its time window with the largest TF-IDF dot product
      * with its text, plus the editorially linked ones (either way) when {@code withLinks}; all sharing a topic with
-     * it if it has any. Each comes with the cosine similarity of its text to the query's.
+     * it if it has any. Each comes with the cosine similarity of its text to the query's and the share of names they
+     * both mention.
      */
     public List<Candidate> candidates(RelatedQuery query, int count, boolean withLinks) {
         Instant from = query.publishedAt().minus(query.options().window());
@@ -337,24 +338,31 @@ public class ArticleIndex {
                 linkedBy.getOrDefault(query.articleId(), Set.of()).forEach(id -> found.put(id, true));
             }
         }
-        TextSimilarity.Weighted queryWeights = similarity.weighted(query.text());
+        Vectors queryVectors = new Vectors(similarity.weighted(query.text()), query.headline().names(statistics));
         List<Candidate> candidates = new ArrayList<>(found.size());
         found.forEach((id, linked) -> {
             ArticleSummary article = articles.get(id);
             if (article != null && !id.equals(query.articleId()) && !article.publishedAt().isBefore(from)
                     && !article.publishedAt().isAfter(to) && query.sharesTopic(article)) {
-                double cosine = TextSimilarity.cosine(queryWeights, weighted(article));
-                candidates.add(new Candidate(article, cosine, linked));
+                Vectors vectors = vectors(article);
+                candidates.add(new Candidate(article, TextSimilarity.cosine(queryVectors.text(), vectors.text()),
+                        TextSimilarity.weightedOverlap(queryVectors.names(), vectors.names()), linked));
             }
         });
         return candidates;
     }
 
-    /** The weights of the article's text under the current statistics. */
-    private TextSimilarity.Weighted weighted(ArticleSummary article) {
-        Map<String, TextSimilarity.Weighted> known = weights;
-        return known == null ? similarity.weighted(article.text())
-                : known.computeIfAbsent(article.id(), id -> similarity.weighted(article.text()));
+    /** An article's TF-IDF weights and its names weighted by IDF, under the current statistics. */
+    private record Vectors(TextSimilarity.Weighted text, TextSimilarity.Weighted names) {
+    }
+
+    private Vectors vectors(ArticleSummary article) {
+        Map<String, Vectors> known = vectors;
+        return known == null ? vectorsOf(article) : known.computeIfAbsent(article.id(), id -> vectorsOf(article));
+    }
+
+    private Vectors vectorsOf(ArticleSummary article) {
+        return new Vectors(similarity.weighted(article.text()), article.names(statistics));
     }
 
     /** An article a search found, and its score: the sum of the boosts of the query's terms it has. */

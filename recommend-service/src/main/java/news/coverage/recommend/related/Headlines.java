@@ -1,6 +1,7 @@
 package news.coverage.recommend.related;
 
 import news.coverage.recommend.text.TermCounts;
+import news.coverage.recommend.text.TextSimilarity;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -61,7 +62,7 @@ final class Headlines {
      * A headline as the features read it, worked out once per article: its content words (lower case, interned,
      * sorted), the lead of its main clause (terms, with {@link #JOINED} between joined names), the terms the
      * article writes capitalised where case tells, its evidence for the corpus's names, and the terms it writes
-     * capitalised anywhere in headline or excerpt, those of its names the corpus tells ({@link #sharedNames}).
+     * capitalised anywhere in headline or excerpt, among them the names it mentions ({@link #names}).
      */
     record Headline(String[] words, String[] lead, String[] capitalised, String[] mentions) {
 
@@ -90,26 +91,22 @@ final class Headlines {
         }
 
         /**
-         * How much of the names the two articles mention (in headline or excerpt) they share, each name weighted by
-         * its inverse document frequency: the rare names (Clearview, Markey) tell more than the common ones (US).
-         * 0 to 1: the weight of the shared names over that of all the names either mentions.
+         * The names the article mentions (in headline or excerpt), each weighted by its inverse document frequency,
+         * ln((N + 1) / df): the rare names (Clearview, Markey) tell more than the common ones (US). Sorted by term,
+         * for {@link TextSimilarity#weightedOverlap}.
          */
-        double sharedNames(Headline other, TermCounts counts) {
-            double shared = 0, all = 0;
-            int i = 0, j = 0;
-            while (i < mentions.length || j < other.mentions.length) {
-                int order = i == mentions.length ? 1 : j == other.mentions.length ? -1
-                        : mentions[i].compareTo(other.mentions[j]);
-                String term = order <= 0 ? mentions[i] : other.mentions[j];
+        TextSimilarity.Weighted names(TermCounts counts) {
+            List<String> names = new ArrayList<>(mentions.length);
+            for (String term : mentions) {
                 if (isName(term, counts)) {
-                    double weight = Math.log((counts.articles() + 1.0) / Math.max(1, counts.articlesWithTerm(term)));
-                    all += weight;
-                    shared += order == 0 ? weight : 0;
+                    names.add(term);
                 }
-                i += order <= 0 ? 1 : 0;
-                j += order >= 0 ? 1 : 0;
             }
-            return all > 0 ? shared / all : 0;
+            double[] weights = new double[names.size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = Math.log((counts.articles() + 1.0) / Math.max(1, counts.articlesWithTerm(names.get(i))));
+            }
+            return TextSimilarity.Weighted.of(names.toArray(String[]::new), weights);
         }
 
         /** Shared words over the words of the shorter headline, 0 to 1. */

@@ -100,7 +100,8 @@ public class RelatedRanker {
     private SameStoryModel.Features features(RelatedQuery query, Candidate candidate,
             ToDoubleFunction<String> topicWeights, TermCounts counts) {
         ArticleSummary article = candidate.article();
-        return sameStory.features(candidate.textSimilarity(), topicShare(query, article, topicWeights),
+        return sameStory.features(candidate.textSimilarity(), candidate.sharedNames(),
+                topicShare(query, article, topicWeights),
                 Duration.between(query.publishedAt(), article.publishedAt()).abs(),
                 article.providerDomain().equals(query.providerDomain()), candidate.linked(), query.headline(),
                 article.headline(), counts);

@@ -30,14 +30,17 @@ public final class SameStoryModel {
         this.config = config;
     }
 
-    /** @param counts the corpus's counts, which tell names from other words */
-    public Features features(double text, double topics, Duration apart, boolean sameProvider, boolean linked,
-            Headlines.Headline headline, Headlines.Headline otherHeadline, TermCounts counts) {
+    /**
+     * @param names  share of the names either mentions that both mention ({@link Candidate#sharedNames})
+     * @param counts the corpus's counts, which tell names from other words
+     */
+    public Features features(double text, double names, double topics, Duration apart, boolean sameProvider,
+            boolean linked, Headlines.Headline headline, Headlines.Headline otherHeadline, TermCounts counts) {
         double scaled = (double) apart.toSeconds() / config.timeScale().toSeconds();
         double closeness = Math.exp(-0.5 * scaled * scaled);
         return new Features(text, topics, closeness, sameProvider ? 1 : 0, linked ? 1 : 0,
                 headline.overlap(otherHeadline), closeness * headline.sameSubject(otherHeadline, counts),
-                headline.sharedNames(otherHeadline, counts));
+                names);
     }
 
     public double probability(Features features) {

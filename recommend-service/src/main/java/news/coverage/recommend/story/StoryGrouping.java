@@ -182,6 +182,7 @@ public class StoryGrouping {
         private final List<ArticleSummary> moved = new ArrayList<>();
         /** The TF-IDF weights of the texts judged with, once each: a story's members are read by every judgement. */
         private final Map<ArticleSummary, TextSimilarity.Weighted> weighted = new IdentityHashMap<>();
+        private final Map<ArticleSummary, TextSimilarity.Weighted> names = new IdentityHashMap<>();
 
         Pass(List<ArticleSummary> batch, Set<String> replaced, Set<String> replacedHeld) {
             this.batch = batch;
@@ -224,10 +225,11 @@ public class StoryGrouping {
             for (String storyId : storyIds) {
                 stories.put(storyId, membersBefore(storyId, article));
             }
-            TextSimilarity.Weighted weights = weighted(article);
+            TextSimilarity.Weighted weights = weighted(article), articleNames = names(article);
             String story = assignment.choose(article, stories, member -> {
                 double text = TextSimilarity.cosine(weights, weighted(member));
-                return ranker.sameStoryProbability(query, new Candidate(member, text,
+                double sharedNames = TextSimilarity.weightedOverlap(articleNames, names(member));
+                return ranker.sameStoryProbability(query, new Candidate(member, text, sharedNames,
                         withLinks && linked(article, member)), reference::topicWeight, reference);
             });
             boolean changed = !story.equals(story(article));
@@ -277,6 +279,10 @@ public class StoryGrouping {
 
         private TextSimilarity.Weighted weighted(ArticleSummary article) {
             return weighted.computeIfAbsent(article, judged -> similarity.weighted(judged.text()));
+        }
+
+        private TextSimilarity.Weighted names(ArticleSummary article) {
+            return names.computeIfAbsent(article, judged -> judged.names(reference));
         }
 
         /** The article's story as this pass has it so far. */

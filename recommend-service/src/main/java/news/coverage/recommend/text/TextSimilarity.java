@@ -47,6 +47,10 @@ public final class TextSimilarity {
 
     /** A text's TF-IDF weights, in the order of its terms, with their Euclidean norm. */
     public record Weighted(String[] terms, double[] weights, double norm) {
+
+        public static Weighted of(String[] terms, double[] weights) {
+            return new Weighted(terms, weights, TextSimilarity.norm(weights));
+        }
     }
 
     /** The vector's TF-IDF weights. */
@@ -55,7 +59,7 @@ public final class TextSimilarity {
         for (int i = 0; i < weighted.length; i++) {
             weighted[i] = vector.weights()[i] * idf(vector.terms()[i]);
         }
-        return new Weighted(vector.terms(), weighted, norm(weighted));
+        return Weighted.of(vector.terms(), weighted);
     }
 
     /** The similarity of two texts, 0 to 1. */
@@ -81,6 +85,24 @@ public final class TextSimilarity {
         }
         double norms = a.norm() * b.norm();
         return norms > 0 ? Math.min(1, dot / norms) : 0;
+    }
+
+    /**
+     * The weight of the terms two vectors share over the weight of all the terms either has (a weighted Jaccard
+     * index), 0 to 1, for vectors that give a term the same weight.
+     */
+    public static double weightedOverlap(Weighted a, Weighted b) {
+        String[] aTerms = a.terms(), bTerms = b.terms();
+        double shared = 0, all = 0;
+        int i = 0, j = 0;
+        while (i < aTerms.length || j < bTerms.length) {
+            int order = i == aTerms.length ? 1 : j == bTerms.length ? -1 : aTerms[i].compareTo(bTerms[j]);
+            all += order <= 0 ? a.weights()[i] : b.weights()[j];
+            shared += order == 0 ? a.weights()[i] : 0;
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+        return all > 0 ? shared / all : 0;
     }
 
     private static double norm(double[] weights) {

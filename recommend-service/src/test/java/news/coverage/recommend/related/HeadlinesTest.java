@@ -3,6 +3,7 @@ package news.coverage.recommend.related;
 import news.coverage.recommend.text.CorpusStatistics;
 import news.coverage.recommend.text.TermCounts;
 import news.coverage.recommend.text.TextAnalyzer;
+import news.coverage.recommend.text.TextSimilarity;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -97,16 +98,28 @@ class HeadlinesTest {
     }
 
     @Test
+    void namesAreTheMentionedWordsTheCorpusWritesAsNamesWeightedByTheirIdf() {
+        var names = headline("Senator Presses Clearview AI on IBM", "Clearview AI is asked about protesters")
+                .names(CORPUS);
+        assertArrayEquals(new String[] { "ai", "clearview", "ibm" }, names.terms(),
+                "words in capitals that the corpus does not write as names (Senator, Presses) are none");
+        assertArrayEquals(new double[] { Math.log(6.0 / 1), Math.log(6.0 / 1), Math.log(6.0 / 1) }, names.weights(),
+                1e-9);
+    }
+
+    @Test
     void sharedNamesWeighTheNamesBothMentionByHowRareTheyAre() {
-        assertEquals(1.0, headline("Senator presses Clearview AI", "Clearview AI is asked about protesters")
-                .sharedNames(headline("Clearview AI Still Backs Its Tool"), CORPUS), 1e-9,
-                "words in capitals that the corpus does not write as names (Senator, Still) do not count");
-        assertEquals(0.0, headline("IBM exits facial recognition")
-                .sharedNames(headline("Amazon pauses facial recognition"), CORPUS));
+        assertEquals(1.0, shared(headline("Senator presses Clearview AI", "Clearview AI is asked about protesters"),
+                headline("Clearview AI Still Backs Its Tool")), 1e-9);
+        assertEquals(0.0, shared(headline("IBM exits facial recognition"), headline("Amazon pauses facial recognition")));
         double amazon = Math.log(6.0 / 2), ibm = Math.log(6.0 / 1);
-        assertEquals(amazon / (amazon + ibm), headline("IBM and Amazon exit facial recognition")
-                .sharedNames(headline("Amazon pauses facial recognition"), CORPUS), 1e-9);
-        assertEquals(0.0, headline("Facial Recognition Bans: What Do They Mean")
-                .sharedNames(headline("Facial Recognition Business Is Changing"), CORPUS));
+        assertEquals(amazon / (amazon + ibm), shared(headline("IBM and Amazon exit facial recognition"),
+                headline("Amazon pauses facial recognition")), 1e-9);
+        assertEquals(0.0, shared(headline("Facial Recognition Bans: What Do They Mean"),
+                headline("Facial Recognition Business Is Changing")));
+    }
+
+    private static double shared(Headlines.Headline one, Headlines.Headline other) {
+        return TextSimilarity.weightedOverlap(one.names(CORPUS), other.names(CORPUS));
     }
 }

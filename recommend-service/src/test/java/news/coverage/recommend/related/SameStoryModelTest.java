@@ -78,20 +78,20 @@ class SameStoryModelTest {
 
     @Test
     void closenessInTimeIsGaussianInTheTimeScale() {
-        assertEquals(1.0, model.features(0.5, 0, Duration.ZERO, false, false, A, B, NAMES).closeness(), 1e-9);
-        assertEquals(Math.exp(-0.5), model.features(0.5, 0, Duration.ofHours(24), false, false, A, B, NAMES).closeness(),
+        assertEquals(1.0, model.features(0.5, 0, 0, Duration.ZERO, false, false, A, B, NAMES).closeness(), 1e-9);
+        assertEquals(Math.exp(-0.5), model.features(0.5, 0, 0, Duration.ofHours(24), false, false, A, B, NAMES).closeness(),
                 1e-9);
-        assertEquals(Math.exp(-2), model.features(0.5, 0, Duration.ofHours(48), false, false, A, B, NAMES).closeness(), 1e-9);
+        assertEquals(Math.exp(-2), model.features(0.5, 0, 0, Duration.ofHours(48), false, false, A, B, NAMES).closeness(), 1e-9);
     }
 
     @Test
     void aSharedSubjectCountsAsCloseAsTheTwoAre() {
         Headlines.Headline ibmQuits = Headlines.Headline.of("IBM quits facial recognition", null);
-        assertEquals(1.0, model.features(0.1, 0, Duration.ZERO, false, false, IBM_EXITS, ibmQuits, NAMES).subject(),
+        assertEquals(1.0, model.features(0.1, 0, 0, Duration.ZERO, false, false, IBM_EXITS, ibmQuits, NAMES).subject(),
                 1e-9);
-        assertEquals(Math.exp(-2), model.features(0.1, 0, Duration.ofHours(48), false, false, IBM_EXITS, ibmQuits,
+        assertEquals(Math.exp(-2), model.features(0.1, 0, 0, Duration.ofHours(48), false, false, IBM_EXITS, ibmQuits,
                 NAMES).subject(), 1e-9);
-        assertEquals(0.0, model.features(0.1, 0, Duration.ZERO, false, false, IBM_EXITS,
+        assertEquals(0.0, model.features(0.1, 0, 0, Duration.ZERO, false, false, IBM_EXITS,
                 Headlines.Headline.of("Amazon pauses police use of facial recognition", null), NAMES).subject());
     }
 
@@ -104,9 +104,9 @@ class SameStoryModelTest {
 
     @Test
     void theSameSubjectAndCloseTimeMakeTheSameStoryAnotherSubjectDoesNot() {
-        double same = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
+        double same = model.probability(model.features(0.15, 0, 0.8, Duration.ofHours(6), false, false,
                 IBM_EXITS, Headlines.Headline.of("IBM gets out of facial recognition", null), NAMES));
-        double parallel = model.probability(model.features(0.15, 0.8, Duration.ofHours(6), false, false,
+        double parallel = model.probability(model.features(0.15, 0, 0.8, Duration.ofHours(6), false, false,
                 IBM_EXITS, Headlines.Headline.of("Amazon pauses police use of facial recognition", null), NAMES));
         assertTrue(model.isSameStory(same), "same subject: " + same);
         assertFalse(model.isSameStory(parallel), "another subject: " + parallel);
@@ -114,7 +114,7 @@ class SameStoryModelTest {
 
     @Test
     void aWeakTextMatchDaysApartStaysOutOfTheBox() {
-        double background = model.probability(model.features(0.05, 0.5, Duration.ofDays(4), false, false,
+        double background = model.probability(model.features(0.05, 0, 0.5, Duration.ofDays(4), false, false,
                 Headlines.Headline.of("Why face-recognition technology has a bias problem", null), IBM_EXITS, NAMES));
         assertTrue(background < 0.05, "background piece: " + background);
     }

@@ -94,10 +94,10 @@ public class ArticleIndex {
     private final Map<String, Integer> numbers = new HashMap<>();
     private volatile String[] idsByNumber = new String[1024];
     /**
-     * The TF-IDF weights of the articles' texts and their names' weights under the current statistics, by id, as
-     * answers compute them; none while a batch changes the statistics, and a fresh map after it.
+     * What the pairs' signals read of each article under the current statistics, by id, as answers compute them; none
+     * while a batch changes the statistics, and a fresh map after it.
      */
-    private volatile Map<String, Vectors> vectors = new ConcurrentHashMap<>();
+    private volatile Map<String, ArticleVectors> vectors = new ConcurrentHashMap<>();
 
     @Inject
     public ArticleIndex(RankingConfig config) {
@@ -319,8 +319,7 @@ public class ArticleIndex {
     /**
      * The candidates of a query: the {@code count} articles of its time window with the largest TF-IDF dot product
      * with its text, plus the editorially linked ones (either way) when {@code withLinks}; all sharing a topic with
-     * it if it has any. Each comes with the cosine similarity of its text to the query's and the share of names they
-     * both mention.
+     * it if it has any. Each comes with the signals of the pair ({@link ArticleVectors#candidate}).
      */
     public List<Candidate> candidates(RelatedQuery query, int count, boolean withLinks) {
         Instant from = query.publishedAt().minus(query.options().window());
@@ -338,31 +337,22 @@ public class ArticleIndex {
                 linkedBy.getOrDefault(query.articleId(), Set.of()).forEach(id -> found.put(id, true));
             }
         }
-        Vectors queryVectors = new Vectors(similarity.weighted(query.text()), query.headline().names(statistics));
+        ArticleVectors queryVectors = ArticleVectors.of(query.text(), query.headline(), similarity, statistics);
         List<Candidate> candidates = new ArrayList<>(found.size());
         found.forEach((id, linked) -> {
             ArticleSummary article = articles.get(id);
             if (article != null && !id.equals(query.articleId()) && !article.publishedAt().isBefore(from)
                     && !article.publishedAt().isAfter(to) && query.sharesTopic(article)) {
-                Vectors vectors = vectors(article);
-                candidates.add(new Candidate(article, TextSimilarity.cosine(queryVectors.text(), vectors.text()),
-                        TextSimilarity.weightedOverlap(queryVectors.names(), vectors.names()), linked));
+                candidates.add(queryVectors.candidate(article, vectors(article), linked));
             }
         });
         return candidates;
     }
 
-    /** An article's TF-IDF weights and its names weighted by IDF, under the current statistics. */
-    private record Vectors(TextSimilarity.Weighted text, TextSimilarity.Weighted names) {
-    }
-
-    private Vectors vectors(ArticleSummary article) {
-        Map<String, Vectors> known = vectors;
-        return known == null ? vectorsOf(article) : known.computeIfAbsent(article.id(), id -> vectorsOf(article));
-    }
-
-    private Vectors vectorsOf(ArticleSummary article) {
-        return new Vectors(similarity.weighted(article.text()), article.names(statistics));
+    private ArticleVectors vectors(ArticleSummary article) {
+        Map<String, ArticleVectors> known = vectors;
+        return known == null ? ArticleVectors.of(article, similarity, statistics)
+                : known.computeIfAbsent(article.id(), id -> ArticleVectors.of(article, similarity, statistics));
     }
 
     /** An article a search found, and its score: the sum of the boosts of the query's terms it has. */

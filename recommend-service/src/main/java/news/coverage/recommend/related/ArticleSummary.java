@@ -1,9 +1,7 @@
 package news.coverage.recommend.related;
 
 import news.coverage.recommend.article.Article;
-import news.coverage.recommend.text.TermCounts;
 import news.coverage.recommend.text.TermVector;
-import news.coverage.recommend.text.TextSimilarity;
 import news.coverage.recommend.text.TextAnalyzer;
 
 import java.time.Instant;
@@ -43,11 +41,6 @@ public record ArticleSummary(String id, String version, String title, String url
     /** The terms an article with this headline and excerpt writes capitalised where case tells. */
     public static String[] capitalisedTerms(String title, String excerpt) {
         return Headlines.Headline.of(title, excerpt).capitalised();
-    }
-
-    /** The names the article mentions, weighted by their IDF in these counts. */
-    public TextSimilarity.Weighted names(TermCounts counts) {
-        return headline.names(counts);
     }
 
     /** The same article in another story. */

@@ -143,20 +143,6 @@ final class Headlines {
             }
             return subjects;
         }
-
-        /** 1 when both headlines lead with a name in common, else 0. */
-        double sameSubject(Headline other, TermCounts counts) {
-            Set<String> subjects = subjects(counts);
-            if (subjects.isEmpty()) {
-                return 0;
-            }
-            for (String subject : other.subjects(counts)) {
-                if (subjects.contains(subject)) {
-                    return 1;
-                }
-            }
-            return 0;
-        }
     }
 
     private Headlines() {

@@ -55,7 +55,7 @@ public class RelatedCoverageService {
 
     private RelatedCoverage answer(RelatedQuery query) {
         var candidates = index.candidates(query, config.candidates(), config.weights().editorial() != 0);
-        return RelatedCoverage.of(query.articleId(), ranker.rank(query, candidates, index.statistics()::topicWeight, index.statistics()));
+        return RelatedCoverage.of(query.articleId(), ranker.rank(query, candidates, index.statistics()::topicWeight));
     }
 
     private static NotFoundException unknown(String articleId) {

@@ -2,7 +2,6 @@ package news.coverage.recommend.related;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import news.coverage.recommend.article.Provider;
-import news.coverage.recommend.text.TermCounts;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,14 +41,13 @@ public class RelatedRanker {
      * (same story) first, then the others, each part best first, at most {@code perProvider} of one provider.
      *
      * @param topicWeights the IDF weight of each topic
-     * @param counts       the corpus's counts, which tell names from other words
      */
     public List<RelatedItem> rank(RelatedQuery query, List<Candidate> candidates,
-            ToDoubleFunction<String> topicWeights, TermCounts counts) {
+            ToDoubleFunction<String> topicWeights) {
         List<Scored> scored = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
             if (query.admits(candidate.article())) {
-                scored.add(score(query, candidate, topicWeights, counts));
+                scored.add(score(query, candidate, topicWeights));
             }
         }
         scored.sort(BOX_FIRST_THEN_SCORE);
@@ -58,11 +56,10 @@ public class RelatedRanker {
                 .map(chosen -> item(query, chosen, topicWeights)).toList();
     }
 
-    private Scored score(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights,
-            TermCounts counts) {
+    private Scored score(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights) {
         var weights = config.weights();
         ArticleSummary article = candidate.article();
-        SameStoryModel.Features features = features(query, candidate, topicWeights, counts);
+        SameStoryModel.Features features = features(query, candidate, topicWeights);
         Duration apart = Duration.between(query.publishedAt(), article.publishedAt()).abs();
         double closeness = Math.exp(-(double) apart.toSeconds() / config.timeScale().toSeconds());
         double quality = article.quality() == null ? 0
@@ -92,19 +89,18 @@ public class RelatedRanker {
     }
 
     /** The probability that the candidate reports the query's story, as {@link #score} gives it with the item. */
-    public double sameStoryProbability(RelatedQuery query, Candidate candidate, ToDoubleFunction<String> topicWeights,
-            TermCounts counts) {
-        return sameStory.probability(features(query, candidate, topicWeights, counts));
+    public double sameStoryProbability(RelatedQuery query, Candidate candidate,
+            ToDoubleFunction<String> topicWeights) {
+        return sameStory.probability(features(query, candidate, topicWeights));
     }
 
     private SameStoryModel.Features features(RelatedQuery query, Candidate candidate,
-            ToDoubleFunction<String> topicWeights, TermCounts counts) {
+            ToDoubleFunction<String> topicWeights) {
         ArticleSummary article = candidate.article();
-        return sameStory.features(candidate.textSimilarity(), candidate.sharedNames(),
-                topicShare(query, article, topicWeights),
+        return sameStory.features(candidate, topicShare(query, article, topicWeights),
                 Duration.between(query.publishedAt(), article.publishedAt()).abs(),
-                article.providerDomain().equals(query.providerDomain()), candidate.linked(), query.headline(),
-                article.headline(), counts);
+                article.providerDomain().equals(query.providerDomain()),
+                query.headline().overlap(article.headline()));
     }
 
     /**

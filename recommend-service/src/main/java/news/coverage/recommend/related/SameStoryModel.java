@@ -1,7 +1,5 @@
 package news.coverage.recommend.related;
 
-import news.coverage.recommend.text.TermCounts;
-
 import java.time.Duration;
 
 /** How likely a related item reports the same story as the query, from the signals the ranker measured. */
@@ -31,16 +29,15 @@ public final class SameStoryModel {
     }
 
     /**
-     * @param names  share of the names either mentions that both mention ({@link Candidate#sharedNames})
-     * @param counts the corpus's counts, which tell names from other words
+     * @param pair     the signals of the pair measured on the articles' vectors
+     * @param topics   share of the query's topic weight the item carries
+     * @param headline share of the shorter headline's content words the other headline has
      */
-    public Features features(double text, double names, double topics, Duration apart, boolean sameProvider,
-            boolean linked, Headlines.Headline headline, Headlines.Headline otherHeadline, TermCounts counts) {
+    public Features features(Candidate pair, double topics, Duration apart, boolean sameProvider, double headline) {
         double scaled = (double) apart.toSeconds() / config.timeScale().toSeconds();
         double closeness = Math.exp(-0.5 * scaled * scaled);
-        return new Features(text, topics, closeness, sameProvider ? 1 : 0, linked ? 1 : 0,
-                headline.overlap(otherHeadline), closeness * headline.sameSubject(otherHeadline, counts),
-                names);
+        return new Features(pair.textSimilarity(), topics, closeness, sameProvider ? 1 : 0, pair.linked() ? 1 : 0,
+                headline, pair.sameSubject() ? closeness : 0, pair.sharedNames());
     }
 
     public double probability(Features features) {

@@ -5,7 +5,7 @@ import news.coverage.recommend.related.ArticleIndex;
 import news.coverage.recommend.related.ArticleIndex.Hit;
 import news.coverage.recommend.related.ArticleIndex.Published;
 import news.coverage.recommend.related.ArticleSummary;
-import news.coverage.recommend.related.Candidate;
+import news.coverage.recommend.related.ArticleVectors;
 import news.coverage.recommend.related.RankingConfig;
 import news.coverage.recommend.related.RelatedQuery;
 import news.coverage.recommend.related.RelatedRanker;
@@ -181,8 +181,7 @@ public class StoryGrouping {
         private final List<ArticleSummary> arriving = new ArrayList<>();
         private final List<ArticleSummary> moved = new ArrayList<>();
         /** The TF-IDF weights of the texts judged with, once each: a story's members are read by every judgement. */
-        private final Map<ArticleSummary, TextSimilarity.Weighted> weighted = new IdentityHashMap<>();
-        private final Map<ArticleSummary, TextSimilarity.Weighted> names = new IdentityHashMap<>();
+        private final Map<ArticleSummary, ArticleVectors> vectors = new IdentityHashMap<>();
 
         Pass(List<ArticleSummary> batch, Set<String> replaced, Set<String> replacedHeld) {
             this.batch = batch;
@@ -225,13 +224,10 @@ public class StoryGrouping {
             for (String storyId : storyIds) {
                 stories.put(storyId, membersBefore(storyId, article));
             }
-            TextSimilarity.Weighted weights = weighted(article), articleNames = names(article);
-            String story = assignment.choose(article, stories, member -> {
-                double text = TextSimilarity.cosine(weights, weighted(member));
-                double sharedNames = TextSimilarity.weightedOverlap(articleNames, names(member));
-                return ranker.sameStoryProbability(query, new Candidate(member, text, sharedNames,
-                        withLinks && linked(article, member)), reference::topicWeight, reference);
-            });
+            ArticleVectors articleVectors = vectors(article);
+            String story = assignment.choose(article, stories, member -> ranker.sameStoryProbability(query,
+                    articleVectors.candidate(member, vectors(member), withLinks && linked(article, member)),
+                    reference::topicWeight));
             boolean changed = !story.equals(story(article));
             storyOf.put(article.id(), story);
             ArticleSummary grouped = article.inStory(story);
@@ -277,12 +273,8 @@ public class StoryGrouping {
             return hits.stream().limit(candidates).map(hit -> byId.get(hit.id())).toList();
         }
 
-        private TextSimilarity.Weighted weighted(ArticleSummary article) {
-            return weighted.computeIfAbsent(article, judged -> similarity.weighted(judged.text()));
-        }
-
-        private TextSimilarity.Weighted names(ArticleSummary article) {
-            return names.computeIfAbsent(article, judged -> judged.names(reference));
+        private ArticleVectors vectors(ArticleSummary article) {
+            return vectors.computeIfAbsent(article, judged -> ArticleVectors.of(judged, similarity, reference));
         }
 
         /** The article's story as this pass has it so far. */

@@ -73,20 +73,6 @@ class HeadlinesTest {
     }
 
     @Test
-    void sameSubjectSeparatesParallelMovesAndJoinsARoundUpToTheMoveItLeadsWith() {
-        assertEquals(1.0, headline("IBM gets out of facial recognition")
-                .sameSubject(headline("IBM's exit from face recognition"), CORPUS));
-        assertEquals(0.0, headline("IBM gets out of facial recognition")
-                .sameSubject(headline("Amazon bans police use of facial recognition"), CORPUS));
-        assertEquals(1.0, headline("Amazon and Microsoft pause police facial recognition")
-                .sameSubject(headline("Microsoft won't sell facial recognition to police"), CORPUS));
-        assertEquals(0.0, headline("Microsoft joins Amazon, IBM in restricting police use")
-                .sameSubject(headline("IBM gets out of facial recognition"), CORPUS),
-                "a name further on is not the subject");
-        assertEquals(0.0, headline("a case for banning it").sameSubject(headline("a case for banning it"), CORPUS));
-    }
-
-    @Test
     void overlapCountsContentWordsOfTheShorterHeadline() {
         assertArrayEquals(new String[] { "business", "exits", "facial", "ibm", "recognition" },
                 headline("IBM exits the facial recognition business.").words());

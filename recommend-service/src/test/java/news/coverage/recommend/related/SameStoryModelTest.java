@@ -1,6 +1,5 @@
 package news.coverage.recommend.related;
 
-import news.coverage.recommend.text.TermCounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -66,33 +65,32 @@ class SameStoryModelTest {
         }
     };
 
-    private static final Headlines.Headline A = Headlines.Headline.of("a", null);
-    private static final Headlines.Headline B = Headlines.Headline.of("b", null);
     private static final Headlines.Headline IBM_EXITS = Headlines.Headline.of("IBM exits facial recognition business",
             null);
-    /** A corpus that writes IBM and Amazon as names. */
-    private static final TermCounts NAMES = HeadlinesTest.corpus("IBM exits facial recognition business",
-            "The company said on Monday that IBM will stop.", "Amazon pauses police use", "Shares of Amazon rose.");
+    private static final ArticleSummary ITEM = Summaries.summary("item", "An item", "2020-06-09T12:00:00Z",
+            "example.com", "AI");
 
     private final SameStoryModel model = new SameStoryModel(CONFIG);
 
+    /** A pair of these signals. */
+    private static Candidate pair(double text, boolean sameSubject) {
+        return new Candidate(ITEM, text, 0, sameSubject, false);
+    }
+
     @Test
     void closenessInTimeIsGaussianInTheTimeScale() {
-        assertEquals(1.0, model.features(0.5, 0, 0, Duration.ZERO, false, false, A, B, NAMES).closeness(), 1e-9);
-        assertEquals(Math.exp(-0.5), model.features(0.5, 0, 0, Duration.ofHours(24), false, false, A, B, NAMES).closeness(),
+        assertEquals(1.0, model.features(pair(0.5, false), 0, Duration.ZERO, false, 0).closeness(), 1e-9);
+        assertEquals(Math.exp(-0.5), model.features(pair(0.5, false), 0, Duration.ofHours(24), false, 0).closeness(),
                 1e-9);
-        assertEquals(Math.exp(-2), model.features(0.5, 0, 0, Duration.ofHours(48), false, false, A, B, NAMES).closeness(), 1e-9);
+        assertEquals(Math.exp(-2), model.features(pair(0.5, false), 0, Duration.ofHours(48), false, 0).closeness(),
+                1e-9);
     }
 
     @Test
     void aSharedSubjectCountsAsCloseAsTheTwoAre() {
-        Headlines.Headline ibmQuits = Headlines.Headline.of("IBM quits facial recognition", null);
-        assertEquals(1.0, model.features(0.1, 0, 0, Duration.ZERO, false, false, IBM_EXITS, ibmQuits, NAMES).subject(),
-                1e-9);
-        assertEquals(Math.exp(-2), model.features(0.1, 0, 0, Duration.ofHours(48), false, false, IBM_EXITS, ibmQuits,
-                NAMES).subject(), 1e-9);
-        assertEquals(0.0, model.features(0.1, 0, 0, Duration.ZERO, false, false, IBM_EXITS,
-                Headlines.Headline.of("Amazon pauses police use of facial recognition", null), NAMES).subject());
+        assertEquals(1.0, model.features(pair(0.1, true), 0, Duration.ZERO, false, 0).subject(), 1e-9);
+        assertEquals(Math.exp(-2), model.features(pair(0.1, true), 0, Duration.ofHours(48), false, 0).subject(), 1e-9);
+        assertEquals(0.0, model.features(pair(0.1, false), 0, Duration.ZERO, false, 0).subject());
     }
 
     @Test
@@ -104,18 +102,18 @@ class SameStoryModelTest {
 
     @Test
     void theSameSubjectAndCloseTimeMakeTheSameStoryAnotherSubjectDoesNot() {
-        double same = model.probability(model.features(0.15, 0, 0.8, Duration.ofHours(6), false, false,
-                IBM_EXITS, Headlines.Headline.of("IBM gets out of facial recognition", null), NAMES));
-        double parallel = model.probability(model.features(0.15, 0, 0.8, Duration.ofHours(6), false, false,
-                IBM_EXITS, Headlines.Headline.of("Amazon pauses police use of facial recognition", null), NAMES));
+        double same = model.probability(model.features(pair(0.15, true), 0.8, Duration.ofHours(6), false,
+                IBM_EXITS.overlap(Headlines.Headline.of("IBM gets out of facial recognition", null))));
+        double parallel = model.probability(model.features(pair(0.15, false), 0.8, Duration.ofHours(6), false,
+                IBM_EXITS.overlap(Headlines.Headline.of("Amazon pauses police use of facial recognition", null))));
         assertTrue(model.isSameStory(same), "same subject: " + same);
         assertFalse(model.isSameStory(parallel), "another subject: " + parallel);
     }
 
     @Test
     void aWeakTextMatchDaysApartStaysOutOfTheBox() {
-        double background = model.probability(model.features(0.05, 0, 0.5, Duration.ofDays(4), false, false,
-                Headlines.Headline.of("Why face-recognition technology has a bias problem", null), IBM_EXITS, NAMES));
+        double background = model.probability(model.features(pair(0.05, false), 0.5, Duration.ofDays(4), false,
+                IBM_EXITS.overlap(Headlines.Headline.of("Why face-recognition technology has a bias problem", null))));
         assertTrue(background < 0.05, "background piece: " + background);
     }
 }

@@ -45,7 +45,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code <serviceDirectory>/target/quarkus-app/quarkus-run.jar} with the given environment and HTTP port;
+     * Starts {@code <serviceDirectory>/target/quarkus-app/quarkus-run.jar} with the given environment and HTTP port,
+     * and with the JVM options of {@code <serviceDirectory>/jvm.options} if there is one;
      * its log ({@code <name>.log}, the previous one kept as {@code <name>.previous.log}) and temporary files go to
      * {@code workDirectory}, not to the machine's temporary folder.
      */
@@ -67,6 +68,11 @@ public final class ServiceProcess implements AutoCloseable {
         Path classArchive = jar.resolveSibling("app-cds.jsa");
         if (Files.isRegularFile(classArchive)) {
             command.add("-XX:SharedArchiveFile=" + classArchive);
+        }
+        // the service's own JVM options, as its image passes them
+        Path options = serviceDirectory.resolve("jvm.options");
+        if (Files.isRegularFile(options)) {
+            command.add("@" + options);
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -451,10 +451,13 @@ public class ArticleIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                List<Term> queried = new ArrayList<>(weights.size());
+                weights.keySet().forEach(term -> queried.add(new Term(TERM, term)));
+                List<TermQuery> termQueries = termStates.queries(searcher, queried);
                 BooleanQuery.Builder terms = new BooleanQuery.Builder();
-                for (var weight : weights.entrySet()) {
-                    terms.add(new BoostQuery(new ConstantScoreQuery(termStates.query(searcher,
-                            new Term(TERM, weight.getKey()))), weight.getValue().floatValue()),
+                int at = 0;
+                for (double weight : weights.values()) {
+                    terms.add(new BoostQuery(new ConstantScoreQuery(termQueries.get(at++)), (float) weight),
                             BooleanClause.Occur.SHOULD);
                 }
                 BooleanQuery.Builder wanted = new BooleanQuery.Builder()
@@ -465,8 +468,9 @@ public class ArticleIndex {
                         .add(terms.build(), BooleanClause.Occur.MUST);
                 if (!query.topics().isEmpty()) {
                     BooleanQuery.Builder topics = new BooleanQuery.Builder();
-                    for (String topic : query.topics()) {
-                        topics.add(termStates.query(searcher, new Term(TOPIC, topic)), BooleanClause.Occur.SHOULD);
+                    List<Term> topicTerms = query.topics().stream().map(topic -> new Term(TOPIC, topic)).toList();
+                    for (TermQuery topic : termStates.queries(searcher, topicTerms)) {
+                        topics.add(topic, BooleanClause.Occur.SHOULD);
                     }
                     wanted.add(topics.build(), BooleanClause.Occur.FILTER);
                 }

@@ -263,8 +263,12 @@ public class StoryGrouping {
                 if (PUBLICATION_ORDER.compare(earlier, article) >= 0) {
                     break;
                 }
+                // the window first: a batch spans more than a window, and a score costs a look-up per term
+                if (earlier.publishedAt().isBefore(from)) {
+                    continue;
+                }
                 float score = ArticleIndex.score(weights, earlier);
-                if (score > 0 && !earlier.publishedAt().isBefore(from) && search.query().sharesTopic(earlier)) {
+                if (score > 0 && search.query().sharesTopic(earlier)) {
                     byId.put(earlier.id(), earlier);
                     hits.add(new Hit(earlier.id(), score));
                 }

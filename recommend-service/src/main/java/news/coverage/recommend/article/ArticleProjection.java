@@ -19,7 +19,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -91,14 +90,15 @@ public class ArticleProjection {
                 applied.put(row.getString("id"), row.getString("version"));
             }
             Map<String, Article> arriving = new HashMap<>();
-            List<ArticleSummary> summaries = new ArrayList<>();
             for (CatalogedArticle version : versions) {
                 if (!version.version().equals(applied.get(version.id()))) {
                     Article article = article(version);
                     arriving.put(article.id, article);
-                    summaries.add(ArticleSummary.of(article, analyzer));
                 }
             }
+            // analysed side by side: a batch waits for its analysis before its stories are judged
+            List<ArticleSummary> summaries = arriving.values().parallelStream()
+                    .map(article -> ArticleSummary.of(article, analyzer)).toList();
             return write(arriving, stories.assign(summaries, deleted), deleted);
         })));
     }

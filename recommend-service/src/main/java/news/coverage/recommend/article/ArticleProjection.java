@@ -96,10 +96,7 @@ public class ArticleProjection {
                     arriving.put(article.id, article);
                 }
             }
-            // analysed side by side: a batch waits for its analysis before its stories are judged
-            List<ArticleSummary> summaries = arriving.values().parallelStream()
-                    .map(article -> ArticleSummary.of(article, analyzer)).toList();
-            return write(arriving, stories.assign(summaries, deleted), deleted);
+            return write(arriving, stories.assign(ArticleSummary.of(arriving.values(), analyzer), deleted), deleted);
         })));
     }
 

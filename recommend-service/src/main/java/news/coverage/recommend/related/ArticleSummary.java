@@ -6,6 +6,7 @@ import news.coverage.recommend.text.TextAnalyzer;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -31,6 +32,11 @@ public record ArticleSummary(String id, String version, String title, String url
                 Arrays.stream(article.topics).map(String::intern).toList(),
                 Set.copyOf(Arrays.asList(article.linkedIds)), article.storyId,
                 text, Headlines.Headline.of(article.title, article.excerpt));
+    }
+
+    /** The articles' summaries in their order, analysed side by side: analysis is most of what a summary costs. */
+    public static List<ArticleSummary> of(Collection<Article> articles, TextAnalyzer analyzer) {
+        return articles.parallelStream().map(article -> of(article, analyzer)).toList();
     }
 
     /** The terms the article writes capitalised where case tells: its evidence for the corpus's names. */

@@ -269,7 +269,7 @@ public class ReadModelFeed {
         for (Row row : rows) {
             read.add(Article.of(row));
         }
-        return read.parallelStream().map(article -> ArticleSummary.of(article, analyzer)).toList();
+        return ArticleSummary.of(read, analyzer);
     }
 
     void stop(@Observes ShutdownEvent stopping) {

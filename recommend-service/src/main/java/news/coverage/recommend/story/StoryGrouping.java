@@ -180,7 +180,7 @@ public class StoryGrouping {
         private final Map<String, List<ArticleSummary>> judgedInto = new HashMap<>();
         private final List<ArticleSummary> arriving = new ArrayList<>();
         private final List<ArticleSummary> moved = new ArrayList<>();
-        /** The TF-IDF weights of the texts judged with, once each: a story's members are read by every judgement. */
+        /** The vectors of the articles judged with, once each: a story's members are read by every judgement. */
         private final Map<ArticleSummary, ArticleVectors> vectors = new IdentityHashMap<>();
 
         Pass(List<ArticleSummary> batch, Set<String> replaced, Set<String> replacedHeld) {

@@ -351,7 +351,12 @@ public class ArticleIndex {
 
     private ArticleVectors vectors(ArticleSummary article) {
         Map<String, ArticleVectors> known = vectors;
-        return known == null ? ArticleVectors.of(article, similarity, statistics)
+        if (known == null) {
+            return ArticleVectors.of(article, similarity, statistics);
+        }
+        // a plain look-up first: computeIfAbsent locks the bin of a key it finds behind another
+        ArticleVectors held = known.get(article.id());
+        return held != null ? held
                 : known.computeIfAbsent(article.id(), id -> ArticleVectors.of(article, similarity, statistics));
     }
 

@@ -25,11 +25,18 @@ public class RelatedRanker {
         this.sameStory = new SameStoryModel(sameStory);
     }
 
-    /** The box's items first, then the rest: each part by score. */
-    private static final Comparator<Scored> BOX_FIRST_THEN_SCORE = Comparator
-            .comparing(Scored::sameStory).reversed()
-            .thenComparing(Comparator.comparingDouble(Scored::score).reversed())
-            .thenComparing(scored -> scored.candidate().article().id());
+    /**
+     * The box's items first, then the rest: each part by score, ties by id. Written out rather than chained
+     * ({@code Comparator.comparing(...).thenComparing}): the chain's shared lambdas are not inlined, and its sort took
+     * a fifth of an answer's processor time (a profile of the benchmark's reads).
+     */
+    private static final Comparator<Scored> BOX_FIRST_THEN_SCORE = (one, other) -> {
+        if (one.sameStory() != other.sameStory()) {
+            return one.sameStory() ? -1 : 1;
+        }
+        int byScore = Double.compare(other.score(), one.score());
+        return byScore != 0 ? byScore : one.candidate().article().id().compareTo(other.candidate().article().id());
+    };
 
     /** A candidate with its score and same-story probability, both rounded as the answer shows them. */
     private record Scored(Candidate candidate, SameStoryModel.Features features, double score, double probability,

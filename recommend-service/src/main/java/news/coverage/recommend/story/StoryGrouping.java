@@ -36,8 +36,19 @@ import java.util.Set;
 @ApplicationScoped
 public class StoryGrouping {
 
-    private static final Comparator<ArticleSummary> PUBLICATION_ORDER = Comparator
-            .comparing(ArticleSummary::publishedAt).thenComparing(ArticleSummary::id);
+    /**
+     * By publication time, then id. Written out rather than chained ({@code Comparator.comparing(...).thenComparing}):
+     * the chain's shared lambdas are not inlined where every pair of a batch is compared.
+     */
+    private static final Comparator<ArticleSummary> PUBLICATION_ORDER = (one, other) -> {
+        int byTime = one.publishedAt().compareTo(other.publishedAt());
+        return byTime != 0 ? byTime : one.id().compareTo(other.id());
+    };
+    /** Best retrieval score first, then by id. */
+    private static final Comparator<Hit> BEST_FIRST = (one, other) -> {
+        int byScore = Float.compare(other.score(), one.score());
+        return byScore != 0 ? byScore : one.id().compareTo(other.id());
+    };
 
     private final ArticleIndex index;
     private final RelatedRanker ranker;
@@ -273,7 +284,7 @@ public class StoryGrouping {
                     hits.add(new Hit(earlier.id(), score));
                 }
             }
-            hits.sort(Comparator.comparing(Hit::score).reversed().thenComparing(Hit::id));
+            hits.sort(BEST_FIRST);
             return hits.stream().limit(candidates).map(hit -> byId.get(hit.id())).toList();
         }
 

@@ -34,6 +34,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
@@ -370,7 +371,10 @@ public class ArticleIndex {
      * twice as deep settles nearly all of them in one search.
      */
     private List<Hit> top(IndexSearcher searcher, Query query, int count) throws IOException {
-        ScoreDoc[] pool = searcher.search(query, 2 * count + 1).scoreDocs;
+        // every hit counted and scored in full: with a window of about a hundred documents (the benchmark's), a
+        // fifth less time than the skipping (WAND) that a threshold of counted hits turns on, for the same hits
+        ScoreDoc[] pool = searcher.search(query,
+                new TopScoreDocCollectorManager(2 * count + 1, Integer.MAX_VALUE)).scoreDocs;
         if (pool.length <= count) {
             return hits(searcher, pool);
         }

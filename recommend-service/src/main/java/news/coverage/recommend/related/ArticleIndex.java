@@ -161,14 +161,26 @@ public class ArticleIndex {
     /** Where an article stands in the order of publication: its time, then its id. */
     public record Published(Instant at, String id) implements Comparable<Published> {
 
+        /**
+         * Articles in the order of publication, without a place made for each. Written out rather than chained
+         * ({@code Comparator.comparing(...).thenComparing}): the chain's shared lambdas are not inlined where every
+         * pair of a batch is compared.
+         */
+        public static final Comparator<ArticleSummary> ORDER = (one, other) ->
+                compare(one.publishedAt(), one.id(), other.publishedAt(), other.id());
+
         public static Published of(ArticleSummary article) {
             return new Published(article.publishedAt(), article.id());
         }
 
         @Override
         public int compareTo(Published other) {
-            int byTime = at.compareTo(other.at);
-            return byTime != 0 ? byTime : id.compareTo(other.id);
+            return compare(at, id, other.at, other.id);
+        }
+
+        private static int compare(Instant at, String id, Instant otherAt, String otherId) {
+            int byTime = at.compareTo(otherAt);
+            return byTime != 0 ? byTime : id.compareTo(otherId);
         }
     }
 
@@ -363,6 +375,12 @@ public class ArticleIndex {
 
     /** An article a search found, and its score: the sum of the boosts of the query's terms it has. */
     public record Hit(String id, float score) {
+
+        /** The best score first, ties by id: the same order on every instance. */
+        public static final Comparator<Hit> BEST_FIRST = (one, other) -> {
+            int byScore = Float.compare(other.score(), one.score());
+            return byScore != 0 ? byScore : one.id().compareTo(other.id());
+        };
     }
 
     /**
@@ -394,7 +412,7 @@ public class ArticleIndex {
         }
         List<Hit> tied = hits(searcher, Arrays.copyOf(pool, tiedTo));
         List<Hit> top = new ArrayList<>(tied.subList(0, tiedFrom));
-        tied.subList(tiedFrom, tiedTo).stream().sorted(Comparator.comparing(Hit::id)).limit(count - tiedFrom)
+        tied.subList(tiedFrom, tiedTo).stream().sorted(Hit.BEST_FIRST).limit(count - tiedFrom)
                 .forEach(top::add);
         return top;
     }

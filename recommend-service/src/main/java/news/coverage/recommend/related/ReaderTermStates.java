@@ -55,7 +55,7 @@ final class ReaderTermStates {
         }
 
         /** The term's state in the segment, as the reader before found it; null if it did not look the term up. */
-        TermStates before(Term term) {
+        TermStates statesBefore(Term term) {
             return before == null ? null : before.states().get(term);
         }
     }
@@ -96,7 +96,7 @@ final class ReaderTermStates {
         TermStates[] before = new TermStates[sorted.size()];
         for (int i = 0; i < built.length; i++) {
             built[i] = new TermStates(top);
-            before[i] = lookups.before(sorted.get(i));
+            before[i] = lookups.statesBefore(sorted.get(i));
         }
         List<LeafReaderContext> leavesBefore = lookups.before() == null ? List.of() : lookups.before().leaves();
         for (LeafReaderContext leaf : top.leaves()) {

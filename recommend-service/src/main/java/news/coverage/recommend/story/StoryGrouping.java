@@ -36,20 +36,6 @@ import java.util.Set;
 @ApplicationScoped
 public class StoryGrouping {
 
-    /**
-     * By publication time, then id. Written out rather than chained ({@code Comparator.comparing(...).thenComparing}):
-     * the chain's shared lambdas are not inlined where every pair of a batch is compared.
-     */
-    private static final Comparator<ArticleSummary> PUBLICATION_ORDER = (one, other) -> {
-        int byTime = one.publishedAt().compareTo(other.publishedAt());
-        return byTime != 0 ? byTime : one.id().compareTo(other.id());
-    };
-    /** Best retrieval score first, then by id. */
-    private static final Comparator<Hit> BEST_FIRST = (one, other) -> {
-        int byScore = Float.compare(other.score(), one.score());
-        return byScore != 0 ? byScore : one.id().compareTo(other.id());
-    };
-
     private final ArticleIndex index;
     private final RelatedRanker ranker;
     private final ReferenceStatistics reference;
@@ -81,7 +67,7 @@ public class StoryGrouping {
     /** The stories of the arriving articles (new ones and new versions) and of those the batch's changes move. */
     public Grouped assign(Collection<ArticleSummary> arriving, Collection<String> deleted) {
         List<ArticleSummary> ordered = new ArrayList<>(arriving);
-        ordered.sort(PUBLICATION_ORDER);
+        ordered.sort(Published.ORDER);
         // the index's versions of these are gone once the batch is applied
         Set<String> replaced = new HashSet<>(deleted);
         ordered.forEach(article -> replaced.add(article.id()));
@@ -141,7 +127,7 @@ public class StoryGrouping {
                     held = index.publishedAfter(new Published(place, "")).iterator();
                     next = nextHeld(held, pass.replaced);
                 }
-            } else if (article != null && (next == null || PUBLICATION_ORDER.compare(article, next) < 0)) {
+            } else if (article != null && (next == null || Published.ORDER.compare(article, next) < 0)) {
                 pass.judge(arrivingSearches.get(nextArriving), true);
                 nextArriving++;
                 reach = later(reach, article.publishedAt().plus(assignment.window()));
@@ -264,14 +250,14 @@ public class StoryGrouping {
             // in the batch when this one was judged must not change its rank
             for (Hit hit : search.indexHits()) {
                 ArticleSummary found = index.get(hit.id());
-                if (found != null && PUBLICATION_ORDER.compare(found, article) < 0) {
+                if (found != null && Published.ORDER.compare(found, article) < 0) {
                     byId.put(hit.id(), found);
                     hits.add(new Hit(hit.id(), ArticleIndex.score(weights, found)));
                 }
             }
             Instant from = article.publishedAt().minus(assignment.window());
             for (ArticleSummary earlier : batch) {
-                if (PUBLICATION_ORDER.compare(earlier, article) >= 0) {
+                if (Published.ORDER.compare(earlier, article) >= 0) {
                     break;
                 }
                 // the window first: a batch spans more than a window, and a score costs a look-up per term
@@ -284,7 +270,7 @@ public class StoryGrouping {
                     hits.add(new Hit(earlier.id(), score));
                 }
             }
-            hits.sort(BEST_FIRST);
+            hits.sort(Hit.BEST_FIRST);
             return hits.stream().limit(candidates).map(hit -> byId.get(hit.id())).toList();
         }
 
@@ -307,7 +293,7 @@ public class StoryGrouping {
             List<ArticleSummary> members = new ArrayList<>();
             for (ArticleSummary member : index.story(storyId)) {
                 if (!replaced.contains(member.id()) && !storyOf.containsKey(member.id())
-                        && PUBLICATION_ORDER.compare(member, article) < 0 && !member.publishedAt().isBefore(from)) {
+                        && Published.ORDER.compare(member, article) < 0 && !member.publishedAt().isBefore(from)) {
                     members.add(member);
                 }
             }
